@@ -1,0 +1,1 @@
+"""unres: United Nations resolutions as versioned, validated tables."""

@@ -1,0 +1,1 @@
+"""Pure parsing and extraction functions (no Dagster imports)."""

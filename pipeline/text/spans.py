@@ -1,0 +1,107 @@
+"""Text that remembers where each character came from in the raw file.
+
+Cleaning a resolution (joining wrapped lines, dropping markdown and footnote markers,
+collapsing whitespace) must not lose the way back to the source: every published row
+carries ``char_start``/``char_end`` into the raw text. A ``SpannedText`` is a string plus
+a piecewise map from its positions to raw positions, cheap enough for a large corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SpannedText:
+    text: str
+    # (position in text, position in raw) at the start of each contiguous run
+    _anchors: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def from_raw(cls, raw: str, start: int, end: int) -> SpannedText:
+        return cls(raw[start:end], ((0, start),))
+
+    def raw_offset(self, index: int) -> int:
+        """Raw position of ``text[index]`` (index may equal len(text) for an end bound)."""
+        if not self._anchors:
+            return 0
+        if index >= len(self.text) and self.text:
+            return self.raw_offset(len(self.text) - 1) + 1
+        keys = [anchor[0] for anchor in self._anchors]
+        position = bisect_right(keys, index) - 1
+        text_at, raw_at = self._anchors[max(position, 0)]
+        return raw_at + (index - text_at)
+
+    def keep(self, pieces: Iterable[tuple[int, int, str | None]]) -> SpannedText:
+        """Rebuild from ``(start, end, replacement)`` pieces of this text, in order.
+
+        ``replacement`` None keeps ``text[start:end]``; a string stands in for that range
+        and maps to its first raw position.
+        """
+        parts: list[str] = []
+        anchors: list[tuple[int, int]] = []
+        length = 0
+        for start, end, replacement in pieces:
+            if replacement is None:
+                if start >= end:
+                    continue
+                parts.append(self.text[start:end])
+                anchors.extend(self._anchors_within(start, end, length))
+                length += end - start
+            elif replacement:
+                parts.append(replacement)
+                raw = self.raw_offset(start)
+                anchors.extend((length + k, raw) for k in range(len(replacement)))
+                length += len(replacement)
+        return SpannedText("".join(parts), tuple(anchors))
+
+    def sub(self, pattern: re.Pattern[str], keep_group: int | None = None, replacement: str = "") -> SpannedText:
+        """Replace each match by one of its groups (kept with its raw positions) or a literal."""
+        pieces: list[tuple[int, int, str | None]] = []
+        cursor = 0
+        for match in pattern.finditer(self.text):
+            pieces.append((cursor, match.start(), None))
+            if keep_group is not None and match.group(keep_group) is not None:
+                pieces.append((match.start(keep_group), match.end(keep_group), None))
+            elif replacement:
+                pieces.append((match.start(), match.end(), replacement))
+            cursor = match.end()
+        if cursor == 0 and not pieces:
+            return self
+        pieces.append((cursor, len(self.text), None))
+        return self.keep(pieces)
+
+    def strip(self) -> SpannedText:
+        start = len(self.text) - len(self.text.lstrip())
+        end = len(self.text.rstrip())
+        return self.slice(start, max(end, start))
+
+    def slice(self, start: int, end: int) -> SpannedText:
+        return self.keep([(start, end, None)])
+
+    def _anchors_within(self, start: int, end: int, shift: int) -> list[tuple[int, int]]:
+        result = [(shift, self.raw_offset(start))]
+        for text_at, raw_at in self._anchors:
+            if start < text_at < end:
+                result.append((shift + text_at - start, raw_at))
+        return result
+
+
+def join(parts: Iterable[SpannedText], separator: str = " ") -> SpannedText:
+    """Concatenate spanned texts; the separator maps to the end of the preceding part."""
+    texts: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    length = 0
+    for index, part in enumerate(parts):
+        if index and separator:
+            anchors.append((length, anchors_end))
+            texts.append(separator)
+            length += len(separator)
+        anchors.extend((length + text_at, raw_at) for text_at, raw_at in part._anchors)
+        texts.append(part.text)
+        length += len(part.text)
+        anchors_end = part.raw_offset(len(part.text)) if part.text else (part._anchors[0][1] if part._anchors else 0)
+    return SpannedText("".join(texts), tuple(anchors))
