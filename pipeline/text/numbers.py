@@ -31,7 +31,8 @@ ORDINAL_WORD = (
     r"|" + "|".join(list(_ORDINAL_TENS) + list(_ORDINAL_UNITS)) + r")"
 )
 CARDINAL_WORD = (
-    r"(?:(?:" + "|".join(_TENS) + r")(?:" + _SEP + r"(?:" + "|".join(k for k in _UNITS if _UNITS[k] < 10) + r"))?"
+    r"(?:(?:" + "|".join(_TENS) + r")"
+    r"(?:" + _SEP + r"(?:" + "|".join(k for k in _UNITS if _UNITS[k] < 10) + r"))?"
     r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
 )
 

@@ -1,0 +1,471 @@
+"""Calendar dates, deadlines and the General Assembly session calendar."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from pipeline.lexicons import load
+from pipeline.text.numbers import CARDINAL_WORD, ORDINAL_WORD, cardinal_to_int, ordinal_to_int
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july",
+         "august", "september", "october", "november", "december"],
+        start=1,
+    )
+}
+MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s*({MONTH_NAME})\s*(\d{{4}})\b")
+
+
+def parse_date(text: str) -> date | None:
+    """The first 'D Month YYYY' date in ``text`` ('26 June 2018', '4 December2024'), else None."""
+    match = DAY_MONTH_YEAR.search(text)
+    if not match:
+        return None
+    day, month, year = match.groups()
+    try:
+        return date(int(year), MONTHS[month.lower()], int(day))
+    except ValueError:
+        return None
+
+
+# --- Time expressions in operative paragraphs -------------------------------------------
+#
+# Conventions (shared with tests/gold/a_res_72_284/deadlines.csv):
+# - A month means its whole span ("no later than May 2019" = 2019-05-01..2019-05-31), a year
+#   its whole year, a quarter or half its months; "the end of X" is the single last day of X.
+# - "until <date>" and "for a period of N months" run from the adoption date (None when the
+#   adoption date is not given) to the end date.
+# - "within N units" counts from the adoption when no other anchor is named ("within 90 days",
+#   "... of the adoption"); another anchor ("of their approval") leaves both dates None.
+#   Hours: the end day is adoption + N // 24 days (12 hours = same day). Working days are
+#   Monday to Friday, holidays ignored, the adoption day not counted.
+# - "before/prior to its Nth session" is due the day before the session opens; "by/until the end
+#   of its Nth session" is due on its closing day. Sessions of bodies other than the GA (the
+#   Human Rights Council, when ``body`` or the clause names it) keep the number without dates.
+# - "by 2030" and other bare years are left out: in GA texts they are goals, not deadlines.
+# - A period "from 1 July 2018 to 30 June 2019" and dated events ("on 28 and 29 June 2018")
+#   are event_date; deadlines are due_date; a GA session is session with its calendar dates.
+# - Historical dates are dropped: dates introduced by "of" (resolution X of <date>) or
+#   "adopted/signed/held on", and, when ``adopted_on`` is known, anything that ended before it.
+
+_ORD = rf"\b({ORDINAL_WORD})"
+_NUM = rf"(\d+|{CARDINAL_WORD})"
+_UNIT = r"(hours?|(?:working |calendar )?days?|weeks?|months?|years?)"
+_DMY = rf"(\d{{1,2}}) ?({MONTH_NAME}) ?(\d{{4}})"
+_MY = rf"({MONTH_NAME}) (\d{{4}})"
+_QUARTER = r"(first|second|third|fourth) quarter of (\d{4})"
+_HALF = r"(first|second) half of (\d{4})"
+
+# A date point: one day, a month, a quarter/half, or (after "the end of") a bare year.
+_POINT = rf"(?:{_DMY}|{_MY}|the {_QUARTER}|the {_HALF})"
+_POINT_OR_YEAR = rf"(?:{_POINT}|(\d{{4}}))"
+_POINT_PARSE = re.compile(_POINT_OR_YEAR)
+
+_DUE = re.compile(
+    rf"\b(?:(?:no|not) later than|on or before|by|before|prior to|due (?:on|by))"
+    rf"(?: the end of)? {_POINT}(?: at the latest)?"
+    rf"|\b(?:by|before|until|up to|(?:no|not) later than) the end of {_POINT_OR_YEAR}(?: at the latest)?"
+    rf"|\bin the (?:{_QUARTER}|{_HALF})"
+)
+_UNTIL = re.compile(rf"\b(?:until|till|through) {_DMY}")
+_END_OF_SESSION = re.compile(
+    rf"\b(?:by|before|until|up to|(?:no|not) later than) the end of (?:its|the) {_ORD} session"
+    r"(?: of the General Assembly)?"
+)
+_SESSION = re.compile(
+    rf"\b(?:(at|during) (?:the (?:main |first |second |resumed )?part of )?)?(its|the) (?:resumed )?{_ORD}"
+    r" session(?: of the General Assembly)?"
+)
+_BEFORE_SESSION = re.compile(
+    rf"\b(?:before|prior to) (?:the (?:start|opening) of )?(?:its|the) {_ORD} session"
+    r"(?: of the General Assembly)?"
+)
+# "the provisional agenda of its ... session", "the general debate of its ... session"
+_SESSION_PART_BEFORE = re.compile(r"\b(?:agenda|week|debate|segment|part|meetings?) of $")
+_SESSION_RELATIVE = re.compile(r"\b(?:at|during) its (next|current|present|following) session\b")
+_OTHER_BODY_AFTER = re.compile(r" of the (?!General Assembly)")
+_BODY_NOUN = re.compile(
+    r"\b(General Assembly|Assembly|Human Rights Council|Security Council|Council|Commission"
+    r"|Committee|Conference|Board|Forum|Meeting)\b"
+)
+_EVENT_DAYS = re.compile(
+    rf"\b(?:on|between) (\d{{1,2}})(?:,? (?:and|to) (\d{{1,2}}))? ?({MONTH_NAME}) ?(\d{{4}})"
+)
+_EVENT_RANGE = re.compile(
+    rf"\bfrom (\d{{1,2}})(?: ({MONTH_NAME}))?(?: (\d{{4}}))? (?:to|until|through) {_DMY}"
+)
+# What a relative span counts from: "of the adoption", "of their approval", "before the relevant discussion".
+_ANCHOR = (
+    r"(?: (of|from|after|following|before) (?:the (?:moment|date|time|day) of )?"
+    r"(?:(?:the|their|its|his|her|a|an|this|the present) )?"
+    r"((?:relevant |next |first )?[\w-]+(?: of (?:a|an|the) [\w-]+)?))?"
+)
+_FROM_ADOPTION = ("adopt", "resolution", "decision")
+_WITHIN = re.compile(rf"\b(?:within|(?:no|not) later than|at least) {_NUM} {_UNIT}\b{_ANCHOR}")
+_COUNT_FROM = re.compile(
+    rf"\b{_NUM} {_UNIT} (?:from|after|following) (?:the (?:date|moment) of )?(?:the )?adoption\b"
+)
+_FOR_PERIOD = re.compile(
+    rf"\bfor (?:a|an additional|a further) period of {_NUM} {_UNIT}\b"
+    r"(?! (?:from|after|following) (?:the (?:date|moment) of )?(?:the )?adoption)"  # left to _COUNT_FROM
+)
+_NOT_RECURRING_NOUN = r"(?! (?:rates?|averages?|amounts?|costs?|salar(?:y|ies)|income|budgets?)\b)"
+_RECURRING = re.compile(
+    r"\bon an? (?P<basis>annual|yearly|biennial|quarterly|monthly|weekly|periodic) basis\b"
+    r"|(?<!universal )\b(?P<adverb>annually|yearly|biennially|biennial|quarterly|monthly|weekly|periodically"
+    r"|periodic|semi-annually|semi-annual|triennially|triennial|quadrennially|quadrennial)\b"
+    + _NOT_RECURRING_NOUN +
+    r"|\b(?:each|every|once a) (?P<each>year|month|week)\b"
+    r"|\b(?P<twice>twice) a (?P<twice_unit>year|month)\b"
+    rf"|\bevery (?P<amount>\d+|{CARDINAL_WORD}) (?P<unit>hours?|days?|weeks?|months?|years?)\b"
+    r"|\b(?P<adjective>annual)(?= (?:reports?|sessions?|meetings?|briefings?|reviews?|updates?|conferences?"
+    r"|forums?|dialogues?|discussions?|debates?|panels?|full-day|high-level|thematic|interactive|informal"
+    r"|resolutions?|consultations?|observances?|day)\b)"
+)
+_ORDINAL_BEFORE = re.compile(rf"{_ORD} $")
+_HISTORICAL_BEFORE = re.compile(
+    r"\b(?:dated|since|as (?:of|at)|adopted(?: by the(?: [A-Z][\w-]*)+)?|signed|concluded|entered into force"
+    r"|took place|(?:was|were|been) (?:held|convened))\s*$"
+)
+_RECURRENCE_WORDS = {
+    "annual": "annual", "annually": "annual", "yearly": "annual", "year": "annual",
+    "biennial": "biennial", "biennially": "biennial",
+    "triennial": "every 3 years", "triennially": "every 3 years",
+    "quadrennial": "every 4 years", "quadrennially": "every 4 years",
+    "quarterly": "quarterly", "monthly": "monthly", "month": "monthly",
+    "weekly": "weekly", "week": "weekly",
+    "periodic": "periodic", "periodically": "periodic",
+    "semi-annual": "every 6 months", "semi-annually": "every 6 months",
+}
+_TWICE = {"year": "every 6 months", "month": "every 2 weeks"}
+_EVERY_NAMED = {
+    (1, "year"): "annual", (2, "year"): "biennial", (3, "month"): "quarterly", (1, "month"): "monthly",
+}
+_EVENT_NAMING = {"biennial", "triennial", "quadrennial", "annual"}  # after an ordinal: one event
+_QUARTER_FIRST_MONTH = {"first": 1, "second": 4, "third": 7, "fourth": 10}
+_HALF_FIRST_MONTH = {"first": 1, "second": 7}
+_GA_BODIES = {"general assembly", "assembly"}
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """One time expression in a paragraph; ``text[start:end] == surface``."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str  # due_date | session | recurring | event_date
+    date_start: date | None
+    date_end: date | None
+    session: int | None
+    recurrence: str | None
+
+
+def session_period(session: int) -> tuple[date, date] | None:
+    """Opening and closing dates of a GA regular session, from the lexicon."""
+    return _session_calendar().get(session)
+
+
+def find_time_expressions(
+    text: str, *, adopted_on: date | None = None, body: str | None = None
+) -> list[TimeExpression]:
+    """Deadlines, sessions, recurrences and dated events in one normalised paragraph.
+
+    ``adopted_on`` anchors relative forms ("within 90 days") and drops what ended before the
+    adoption; ``body`` ("GA", "SC", "HRC" or the full name) says whose "its ... session" it is.
+    """
+    candidates = [
+        *_due_dates(text),
+        *_until(text, adopted_on),
+        *_end_of_session(text, body),
+        *_before_session(text, body),
+        *_sessions(text, body),
+        *_relative_sessions(text, adopted_on, body),
+        *_events(text),
+        *_relative_spans(text, adopted_on),
+        *_recurring(text),
+    ]
+    kept: list[TimeExpression] = []
+    for expr in sorted(candidates, key=lambda e: (e.start, -(e.end - e.start))):
+        if kept and expr.start < kept[-1].end:
+            continue
+        if _is_historical(text, expr, adopted_on):
+            continue
+        kept.append(expr)
+    return kept
+
+
+@cache
+def _session_calendar() -> dict[int, tuple[date, date]]:
+    """The GA session calendar from ``ga_sessions.csv``, keyed by session number."""
+    return {
+        int(row["session"]): (date.fromisoformat(row["opened_on"]), date.fromisoformat(row["closed_on"]))
+        for row in load("ga_sessions")
+    }
+
+
+def _expr(text: str, bounds: re.Match[str] | tuple[int, int], kind: str,
+          span: tuple[date | None, date | None] = (None, None),
+          session: int | None = None, recurrence: str | None = None) -> TimeExpression:
+    """A TimeExpression over ``bounds`` (a match or a (start, end) pair) of ``text``."""
+    start, end = bounds.span() if isinstance(bounds, re.Match) else bounds
+    return TimeExpression(start, end, text[start:end], kind, span[0], span[1], session, recurrence)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _point(surface: str) -> tuple[date, date] | None:
+    """Span of the first date point in ``surface``: a day, month, quarter, half or bare year."""
+    match = _POINT_PARSE.search(surface)
+    if not match:
+        return None
+    day, d_month, d_year, month, m_year, quarter, q_year, half, h_year, year = match.groups()
+    try:
+        if day:
+            one = date(int(d_year), MONTHS[d_month.lower()], int(day))
+            return one, one
+        if month:
+            number = MONTHS[month.lower()]
+            return date(int(m_year), number, 1), _month_end(int(m_year), number)
+        if quarter:
+            first = _QUARTER_FIRST_MONTH[quarter]
+            return date(int(q_year), first, 1), _month_end(int(q_year), first + 2)
+        if half:
+            first = _HALF_FIRST_MONTH[half]
+            return date(int(h_year), first, 1), _month_end(int(h_year), first + 5)
+        return date(int(year), 1, 1), date(int(year), 12, 31)
+    except ValueError:  # "31 June 2019"
+        return None
+
+
+def _due_dates(text: str) -> list[TimeExpression]:
+    found = []
+    for match in _DUE.finditer(text):
+        span = _point(match.group(0))
+        if span and " the end of " in match.group(0):
+            span = (span[1], span[1])
+        if span:
+            found.append(_expr(text, match, "due_date", span))
+    return found
+
+
+def _until(text: str, adopted_on: date | None) -> list[TimeExpression]:
+    found = []
+    for match in _UNTIL.finditer(text):
+        span = _point(match.group(0))
+        if span:
+            start = adopted_on if adopted_on and adopted_on <= span[1] else None
+            found.append(_expr(text, match, "due_date", (start, span[1])))
+    return found
+
+
+def _session_owner(text: str, match: re.Match[str], body: str | None) -> str | None:
+    """Whose session: 'GA', 'HRC' or None (another body's, or unknown)."""
+    if match.group(0).endswith("of the General Assembly"):
+        return "GA"
+    clause = re.split(r"[;:]", text[max(0, match.start() - 160):match.start()])[-1]
+    nouns = _BODY_NOUN.findall(clause)
+    default = _body_code(body)
+    if not nouns:
+        return _own_session_body(body)
+    last = nouns[-1].lower()
+    if last in _GA_BODIES:
+        return "GA"
+    if last == "human rights council" or (last == "council" and default == "HRC"):
+        return "HRC"
+    return None
+
+
+def _own_session_body(body: str | None) -> str | None:
+    """Whose "its ... session" when the text names no body: the GA's or the HRC's, not the SC's."""
+    code = _body_code(body)
+    return code if code in {"GA", "HRC"} else None
+
+
+def _body_code(body: str | None) -> str:
+    """'GA' for None or any spelling of the General Assembly, else 'SC' or 'HRC'."""
+    key = (body or "GA").strip().lower()
+    if key in {"sc", "s", "security council"}:
+        return "SC"
+    if key in {"hrc", "a/hrc", "human rights council"}:
+        return "HRC"
+    return "GA"
+
+
+def _session_row(text: str, match: re.Match[str], kind: str, number: int, owner: str,
+                 end_only: bool = False) -> TimeExpression:
+    """Session dates come from the GA calendar; other bodies' sessions keep the number only."""
+    span = session_period(number) if owner == "GA" else None
+    if span and end_only:
+        span = (span[1], span[1])
+    return _expr(text, match, kind, span or (None, None), session=number)
+
+
+def _end_of_session(text: str, body: str | None) -> list[TimeExpression]:
+    found = []
+    for match in _END_OF_SESSION.finditer(text):
+        owner = _session_owner(text, match, body)
+        number = ordinal_to_int(match.group(1))
+        if owner and number:
+            found.append(_session_row(text, match, "due_date", number, owner, end_only=True))
+    return found
+
+
+def _before_session(text: str, body: str | None) -> list[TimeExpression]:
+    """'before its eightieth session': due the day before the session opens."""
+    found = []
+    for match in _BEFORE_SESSION.finditer(text):
+        number = ordinal_to_int(match.group(1))
+        owner = _session_owner(text, match, body)
+        period = session_period(number) if number and owner == "GA" else None
+        if number and owner:
+            eve = period and period[0] - timedelta(days=1)
+            found.append(_expr(text, match, "due_date", (eve, eve), session=number))
+    return found
+
+
+def _sessions(text: str, body: str | None) -> list[TimeExpression]:
+    """'at its seventy-fourth session', 'the ... session of the General Assembly', agenda items."""
+    found = []
+    for match in _SESSION.finditer(text):
+        preposition, _determiner, ordinal = match.groups()
+        before = text[max(0, match.start() - 20) : match.start()]
+        if not preposition and not _SESSION_PART_BEFORE.search(before):
+            continue  # "the report on its seventy-first session" looks back
+        if not match.group(0).endswith("General Assembly") and _OTHER_BODY_AFTER.match(text, match.end()):
+            continue  # "the twenty-ninth session of the Conference of the Parties"
+        # "the provisional agenda of its ... session" is always the resolution's own body
+        owner = _session_owner(text, match, body) if preposition else _own_session_body(body)
+        number = ordinal_to_int(ordinal)
+        if owner and number:
+            found.append(_session_row(text, match, "session", number, owner))
+    return found
+
+
+def _relative_sessions(text: str, adopted_on: date | None, body: str | None) -> list[TimeExpression]:
+    """'at its next session' resolved through the calendar when the adoption date is known."""
+    if not adopted_on:
+        return []
+    current = next((n for n, (s, e) in _session_calendar().items() if s <= adopted_on <= e), None)
+    found = []
+    for match in _SESSION_RELATIVE.finditer(text):
+        if current is None or _session_owner(text, match, body) != "GA":
+            continue
+        number = current + (match.group(1) in {"next", "following"})
+        found.append(_session_row(text, match, "session", number, "GA"))
+    return found
+
+
+def _events(text: str) -> list[TimeExpression]:
+    found = []
+    for match in _EVENT_DAYS.finditer(text):
+        first, last, month, year = match.groups()
+        try:
+            start = date(int(year), MONTHS[month.lower()], int(first))
+            end = start.replace(day=int(last)) if last else start
+        except ValueError:
+            continue
+        found.append(_expr(text, match, "event_date", (start, end)))
+    for match in _EVENT_RANGE.finditer(text):
+        day, month, year, end_day, end_month, end_year = match.groups()
+        try:
+            end = date(int(end_year), MONTHS[end_month.lower()], int(end_day))
+            start = date(int(year or end_year), MONTHS[(month or end_month).lower()], int(day))
+        except ValueError:
+            continue
+        found.append(_expr(text, match, "event_date", (start, end)))
+    return found
+
+
+def _relative_spans(text: str, adopted_on: date | None) -> list[TimeExpression]:
+    """Security Council forms counted from the adoption: within N days, for a period of N months."""
+    found = []
+    for match in _WITHIN.finditer(text):
+        amount, unit, preposition, anchor = match.groups()
+        from_adoption = preposition is None or (preposition != "before" and anchor.startswith(_FROM_ADOPTION))
+        if not from_adoption:
+            found.append(_expr(text, match, "due_date"))
+            continue
+        found.append(_expr(text, match, "due_date", _after(adopted_on, amount, unit)))
+    for match in _COUNT_FROM.finditer(text):
+        found.append(_expr(text, match, "due_date", _after(adopted_on, match.group(1), match.group(2))))
+    for match in _FOR_PERIOD.finditer(text):
+        found.append(_expr(text, match, "due_date", _after(adopted_on, match.group(1), match.group(2))))
+    return found
+
+
+def _after(anchor: date | None, amount: str, unit: str) -> tuple[date | None, date | None]:
+    """(anchor, anchor + amount units); (None, None) without an anchor or a readable amount."""
+    count = cardinal_to_int(amount)
+    if anchor is None or count is None:
+        return None, None
+    unit = unit.rstrip("s")
+    if unit.startswith("hour"):
+        return anchor, anchor + timedelta(days=count // 24)
+    if unit == "working day":
+        return anchor, _add_working_days(anchor, count)
+    if unit.endswith("day"):
+        return anchor, anchor + timedelta(days=count)
+    if unit == "week":
+        return anchor, anchor + timedelta(weeks=count)
+    months = count * (12 if unit == "year" else 1)
+    return anchor, _add_months(anchor, months)
+
+
+def _add_months(day: date, months: int) -> date:
+    """Same day N months later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _add_working_days(day: date, count: int) -> date:
+    """Monday-Friday only, public holidays ignored; the start day itself is not counted."""
+    while count > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+def _recurring(text: str) -> list[TimeExpression]:
+    found = []
+    for match in _RECURRING.finditer(text):
+        parts = match.groupdict()
+        word = parts["basis"] or parts["adverb"] or parts["each"] or parts["adjective"]
+        if word in _EVENT_NAMING and _ORDINAL_BEFORE.search(text[: match.start()]):
+            continue  # "the sixth biennial review" names one event
+        if parts["amount"]:
+            recurrence = _every(parts["amount"], parts["unit"])
+        elif parts["twice"]:
+            recurrence = _TWICE[parts["twice_unit"]]
+        else:
+            recurrence = _RECURRENCE_WORDS[word.lower()]
+        if recurrence:
+            found.append(_expr(text, match, "recurring", recurrence=recurrence))
+    return found
+
+
+def _every(amount: str, unit: str) -> str | None:
+    """'every thirty days' -> 'every 30 days'; one year/month -> annual/monthly, two years -> biennial."""
+    count = cardinal_to_int(amount)
+    if count is None:
+        return None
+    unit = unit.rstrip("s")
+    return _EVERY_NAMED.get((count, unit)) or f"every {count} {unit}{'s' if count != 1 else ''}"
+
+
+def _is_historical(text: str, expr: TimeExpression, adopted_on: date | None) -> bool:
+    """A past date: an event 'adopted/signed/held on', or anything that ended before the adoption."""
+    if expr.kind == "event_date" and _HISTORICAL_BEFORE.search(text[max(0, expr.start - 40):expr.start]):
+        return True  # "adopted on 26 June 2018"; a deadline after "adopted" ("adopted by 2027") stays
+    return bool(adopted_on and expr.date_end and expr.date_end < adopted_on)
