@@ -135,6 +135,7 @@ class ParsedResolution:
     footnotes: list[Footnote]
     residue: list[tuple[int, int, str]]  # (char_start, char_end, text) not accounted for
     form: str  # markdown | pdf_text | plain
+    lines: list[Line]  # every line with its kind, for accounting
 
 
 def parse_resolution(raw: str) -> ParsedResolution:
@@ -151,7 +152,7 @@ def parse_resolution(raw: str) -> ParsedResolution:
     if opener_rest is not None:
         rest_line = Line(-1, opener_rest, lines[opener_index].end, raw[opener_rest : lines[opener_index].end])
         body_lines = [rest_line, *body_lines]
-    _mark_furniture(body_lines)
+    _mark_furniture(body_lines, " ".join(line.text for line in header_lines))
     footnote_entries = _mark_footnotes(body_lines)
     closing_text = _mark_closing(body_lines)
     footnote_entries += _closing_footnote_entries(body_lines, footnote_entries)
@@ -169,7 +170,7 @@ def parse_resolution(raw: str) -> ParsedResolution:
     form = "markdown" if ("](#)" in raw or _SUPERSCRIPT_RUN.search(raw)) else (
         "pdf_text" if any(line.kind == "furniture" for line in body_lines) else "plain"
     )
-    return ParsedResolution(header, paragraphs, footnotes, residue, form)
+    return ParsedResolution(header, paragraphs, footnotes, residue, form, lines)
 
 
 # --- lines -------------------------------------------------------------------------------
@@ -199,21 +200,26 @@ def _find_opener(lines: list[Line]) -> tuple[int, str, int | None]:
     )
 
 
-def _mark_furniture(lines: list[Line]) -> None:
+def _mark_furniture(lines: list[Line], header_text: str) -> None:
     for line in lines:
         if line.kind == "body" and any(p.match(line.text) for p in _FURNITURE):
             line.kind = "furniture"
-    # A running header block after a page break (an empty line in PDF text) runs to its last
-    # symbol/job/page-counter line; the title lines inside it are furniture too.
+    # A running header after a page break (an empty line in PDF text) repeats the title next to
+    # the symbol, job number and page counter: such title lines are furniture too.
+    known = _squash(header_text)
     for index, line in enumerate(lines):
         if line.text != "" or line.kind != "blank":
             continue
         window = lines[index + 1 : index + 9]
         last = max((k for k, w in enumerate(window) if w.kind == "furniture"), default=-1)
-        if last >= 1 or (last == 0 and window[0].kind == "furniture"):
-            for w in window[: last + 1]:
-                if w.kind == "body":
-                    w.kind = "furniture"
+        for candidate in window[:last]:
+            squashed = _squash(candidate.text)
+            if candidate.kind == "body" and len(squashed) >= 5 and squashed in known:
+                candidate.kind = "furniture"
+
+
+def _squash(text: str) -> str:
+    return _WHITESPACE.sub(" ", _clean_inline(text)).strip().casefold()
 
 
 def _mark_footnotes(lines: list[Line]) -> list[list[Line]]:
@@ -651,7 +657,8 @@ class _Segmenter:
             spanned = _clean_spanned(spanned)
             paragraph.text = spanned.text
             if spanned.text:
-                paragraph.char_start = spanned.raw_offset(0)
+                first = lines[0]
+                paragraph.char_start = first.start + len(first.text) - len(first.text.lstrip())
                 paragraph.char_end = spanned.raw_offset(len(spanned.text))
             paragraph._spanned = spanned  # type: ignore[attr-defined]
             paragraph._lines = lines  # type: ignore[attr-defined]
@@ -900,11 +907,6 @@ def _remove_marker(paragraph: Paragraph, raw_start: int, raw_end: int) -> None:
     spanned = spanned.keep(pieces).sub(_WHITESPACE, replacement=" ").strip()
     paragraph._spanned = spanned  # type: ignore[attr-defined]
     paragraph.text = spanned.text
-
-
-def body_coverage(parsed: ParsedResolution, raw: str) -> list[tuple[int, int, str]]:
-    """Unaccounted non-blank stretches (residue) of the raw text, for the nothing-lost check."""
-    return parsed.residue
 
 
 __all__ = [

@@ -1,0 +1,150 @@
+"""Score the pipeline against hand-checked gold annotations (`unres evaluate`).
+
+A gold folder holds ``header.json`` (with the document ``symbol``) and any of ``paragraphs.csv``,
+``clauses.csv``, ``instruments.csv`` and ``deadlines.csv`` in the format of
+``tests/gold/a_res_72_284`` (see its README). The document is looked up by symbol among the raw
+texts and built with the same functions the Dagster assets call. Each table is scored as
+multisets of comparable tuples: precision, recall, F1.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from pipeline.tables import build_extraction, build_structure, read_raw_documents
+
+DEFAULT_GOLD_ROOT = Path("tests/gold")
+DEFAULT_RAW = Path("data/raw")
+
+
+@dataclass(frozen=True)
+class Score:
+    table: str
+    true_positives: int
+    predicted: int
+    expected: int
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.expected if self.expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+
+def compare(table: str, predicted: list[tuple], expected: list[tuple]) -> tuple[Score, list[tuple], list[tuple]]:
+    """Score multisets of tuples; also return what was missed and what was extra."""
+    got, want = Counter(predicted), Counter(expected)
+    hits = sum((got & want).values())
+    return (Score(table, hits, sum(got.values()), sum(want.values())),
+            sorted((want - got).elements(), key=str), sorted((got - want).elements(), key=str))
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def build_document(raw_dir: Path, symbol: str) -> dict[str, pl.DataFrame]:
+    """All tables for the one raw text whose symbol is ``symbol``."""
+    structure = build_structure(read_raw_documents(raw_dir))
+    documents = structure.documents.filter(pl.col("document_id") == symbol)
+    if documents.height == 0:
+        raise SystemExit(f"unres evaluate: no raw text in {raw_dir} parses as {symbol}")
+    paragraphs = structure.paragraphs.filter(pl.col("document_id") == symbol)
+    footnotes = structure.footnotes.filter(pl.col("document_id") == symbol)
+    extraction = build_extraction(documents, paragraphs, footnotes)
+    return {"documents": documents, "paragraphs": paragraphs, "footnotes": footnotes,
+            **{name: getattr(extraction, name) for name in ("clauses", "actor_mentions", "actors", "citations",
+                                                            "instruments", "deadlines")}}
+
+
+def evaluate_folder(gold: Path, raw_dir: Path = DEFAULT_RAW) -> dict[str, tuple[Score, list, list]]:
+    header = json.loads((gold / "header.json").read_text(encoding="utf-8"))
+    tables = build_document(raw_dir, header["symbol"])
+    paragraphs = tables["paragraphs"].filter(pl.col("kind") == "paragraph")
+    number_of = dict(zip(tables["paragraphs"]["paragraph_id"], tables["paragraphs"]["number"], strict=True))
+    ordinal_of = dict(zip(paragraphs["paragraph_id"], range(1, paragraphs.height + 1), strict=True))
+    results: dict[str, tuple[Score, list, list]] = {}
+
+    gold_paragraphs = _rows(gold / "paragraphs.csv")
+    if gold_paragraphs:
+        predicted = [(p["section"], p["number"] or None, p["lead_phrase"], p["lead_verb"], p["text"][:60], p["text"][-40:])
+                     for p in paragraphs.with_columns(pl.col("number").cast(pl.String)).iter_rows(named=True)]
+        expected = [(g["section"], g["number"] or None, g["lead_phrase"], g["lead_verb"], g["text_start"], g["text_end"])
+                    for g in gold_paragraphs]
+        results["paragraphs"] = compare("paragraphs", predicted, expected)
+
+    gold_clauses = _rows(gold / "clauses.csv")
+    if gold_clauses:
+        clauses = tables["clauses"]
+        predicted = [(str(number_of[c["paragraph_id"]]), c["verb"]) for c in clauses.iter_rows(named=True)]
+        expected = [(g["number"], g["verb"]) for g in gold_clauses]
+        results["clauses"] = compare("clauses", predicted, expected)
+        names = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"], strict=True))
+        index_of = dict(zip(clauses["clause_id"], clauses["clause_index"], strict=True))
+        addressees = tables["actor_mentions"].filter(pl.col("role") == "addressee")
+        predicted = list({(str(number_of[m["paragraph_id"]]), index_of.get(m["clause_id"]), names[m["actor_id"]].lower())
+                          for m in addressees.iter_rows(named=True)})
+        expected = [(g["number"], int(g["clause_index"]), name.strip().lower())
+                    for g in gold_clauses for name in g["addressees"].split(";") if name.strip()]
+        results["addressees"] = compare("addressees", predicted, expected)
+
+    gold_instruments = _rows(gold / "instruments.csv")
+    if gold_instruments:
+        symbols = dict(zip(tables["instruments"]["instrument_id"], tables["instruments"]["symbol"], strict=True))
+        predicted = [(0 if c["via"] == "header" else ordinal_of.get(c["paragraph_id"]), symbols.get(c["instrument_id"]))
+                     for c in tables["citations"].iter_rows(named=True)]
+        predicted = [row for row in predicted if row[1]]
+        expected = [(int(g["paragraph_ordinal"]), g["symbol"]) for g in gold_instruments if g["symbol"]]
+        results["citations"] = compare("citations", predicted, expected)
+
+    gold_deadlines = _rows(gold / "deadlines.csv")
+    if gold_deadlines:
+        predicted = [(str(number_of[d["paragraph_id"]]), d["kind"], _iso(d["date_start"]), _iso(d["date_end"]))
+                     for d in tables["deadlines"].iter_rows(named=True)]
+        expected = [(g["number"], g["kind"], g["date_start"] or None, g["date_end"] or None) for g in gold_deadlines]
+        results["deadlines"] = compare("deadlines", predicted, expected)
+
+    document = tables["documents"].row(0, named=True)
+    fields = ["body", "session", "adopted_on", "distributed_on", "draft_symbol", "committee", "title",
+              "resolution_number", "n_preamble", "n_operative"]
+    predicted = [(f, _iso(document[f])) for f in fields if f in header] + [("agenda_items", tuple(document["agenda_items"]))]
+    expected = [(f, _iso(header[f])) for f in fields if f in header] + [("agenda_items", tuple(header.get("agenda_items", [])))]
+    results["documents"] = compare("documents", predicted, expected)
+    return results
+
+
+def _iso(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def main(folders: list[Path] | None = None, raw_dir: Path = DEFAULT_RAW) -> int:
+    folders = folders or sorted(p for p in DEFAULT_GOLD_ROOT.iterdir() if (p / "header.json").exists())
+    print(f"{'gold':<24} {'table':<12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'pred':>5} {'gold':>5}")
+    for folder in folders:
+        for table, (score, missed, extra) in evaluate_folder(folder, raw_dir).items():
+            print(f"{folder.name:<24} {table:<12} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
+                  f"{score.true_positives:5d} {score.predicted:5d} {score.expected:5d}")
+            for row in missed[:3]:
+                print(f"{'':<24}   missed {row}", file=sys.stderr)
+            for row in extra[:3]:
+                print(f"{'':<24}   extra  {row}", file=sys.stderr)
+    return 0

@@ -1,0 +1,348 @@
+"""From parsed resolutions to typed Polars frames, one per published table.
+
+The functions here turn the records of ``pipeline/text`` into frames whose columns and dtypes
+come from the Pandera models in ``schemas/`` (the single source); the Dagster assets only call
+them. Offsets of clauses, mentions and deadlines are into ``paragraphs.text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from pipeline.lexicons import load
+from pipeline.text import actors as actor_text
+from pipeline.text import clauses as clause_text
+from pipeline.text import dates as date_text
+from pipeline.text import symbols as symbol_text
+from pipeline.text.ingest import InputRejected, decode_resolution
+from pipeline.text.structure import ParsedResolution, ResolutionRejected, parse_resolution
+from schemas import TABLES
+
+
+def empty_frame(table: str) -> pl.DataFrame:
+    return pl.DataFrame(schema=polars_schema(table))
+
+
+def polars_schema(table: str) -> dict[str, pl.DataType]:
+    """Column dtypes of a published table, read off its Pandera model."""
+    columns = TABLES[table].model.to_schema().columns
+    return {name: column.dtype.type for name, column in columns.items()}
+
+
+def frame(table: str, rows: Iterable[dict]) -> pl.DataFrame:
+    schema = polars_schema(table)
+    rows = list(rows)
+    if not rows:
+        return pl.DataFrame(schema=schema)
+    strings = {name: (pl.String if dtype == pl.Categorical else dtype) for name, dtype in schema.items()}
+    built = pl.DataFrame(rows, schema=strings, orient="row" if isinstance(rows[0], tuple) else None)
+    return built.cast(schema)  # type: ignore[arg-type]
+
+
+# --- ingest ------------------------------------------------------------------------------
+
+
+def read_raw_documents(raw_dir: Path) -> pl.DataFrame:
+    """One row per input file: name, hash, size, decoded text or the reason it was not decoded."""
+    rows = []
+    for path in sorted(p for p in raw_dir.iterdir() if p.is_file() and not p.name.startswith(".")):
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        try:
+            text, encoding = decode_resolution(data, path.name)
+            rows.append({"source_file": path.name, "source_sha256": digest, "n_bytes": len(data),
+                         "encoding": encoding, "text": text, "reason": None, "detail": None})
+        except InputRejected as error:
+            rows.append({"source_file": path.name, "source_sha256": digest, "n_bytes": len(data),
+                         "encoding": None, "text": None, "reason": error.reason, "detail": str(error)})
+    return pl.DataFrame(rows, schema={"source_file": pl.String, "source_sha256": pl.String, "n_bytes": pl.Int64,
+                                      "encoding": pl.String, "text": pl.String, "reason": pl.String,
+                                      "detail": pl.String})
+
+
+# --- structure ---------------------------------------------------------------------------
+
+
+@dataclass
+class StructureTables:
+    documents: pl.DataFrame
+    paragraphs: pl.DataFrame
+    footnotes: pl.DataFrame
+    quarantine: pl.DataFrame
+    parsed: dict[str, ParsedResolution]
+
+
+def build_structure(raw_documents: pl.DataFrame) -> StructureTables:
+    """Parse every decoded input; rejected and duplicate inputs go to quarantine with the reason."""
+    documents, paragraphs, footnotes, quarantine = [], [], [], []
+    parsed_by_id: dict[str, ParsedResolution] = {}
+    seen_hashes: dict[str, str] = {}
+    for row in raw_documents.iter_rows(named=True):
+        name, digest = row["source_file"], row["source_sha256"]
+        if row["text"] is None:
+            quarantine.append({"source_file": name, "source_sha256": digest, "reason": row["reason"], "detail": row["detail"]})
+            continue
+        if digest in seen_hashes:
+            quarantine.append({"source_file": name, "source_sha256": digest, "reason": "duplicate",
+                               "detail": f"{name}: same bytes as {seen_hashes[digest]}; kept that one"})
+            continue
+        try:
+            parsed = parse_resolution(row["text"])
+        except ResolutionRejected as error:
+            quarantine.append({"source_file": name, "source_sha256": digest, "reason": "not_a_resolution",
+                               "detail": f"{name}: {error}; quarantined"})
+            continue
+        document_id = parsed.header.document_id
+        if document_id in parsed_by_id:
+            first = parsed_by_id[document_id]._source_file  # type: ignore[attr-defined]
+            quarantine.append({"source_file": name, "source_sha256": digest, "reason": "duplicate",
+                               "detail": f"{name}: {document_id} is already built from {first}; kept that one"})
+            continue
+        seen_hashes[digest] = name
+        parsed._source_file = name  # type: ignore[attr-defined]
+        parsed_by_id[document_id] = parsed
+        documents.append(_document_row(parsed, name, digest))
+        paragraphs.extend(_paragraph_rows(parsed))
+        footnotes.extend(_footnote_rows(parsed))
+    return StructureTables(
+        documents=frame("documents", documents).sort("document_id"),
+        paragraphs=frame("paragraphs", paragraphs).sort("document_id", "ordinal"),
+        footnotes=frame("footnotes", footnotes).sort("document_id", "footnote_number"),
+        quarantine=frame("quarantine", quarantine).sort("source_file"),
+        parsed=parsed_by_id,
+    )
+
+
+def _document_row(parsed: ParsedResolution, name: str, digest: str) -> dict:
+    header = parsed.header
+    top = [p for p in parsed.paragraphs if p.kind == "paragraph"]
+    return {
+        "document_id": header.document_id, "body": header.body, "resolution_number": header.resolution_number,
+        "session": header.session, "title": header.title, "adopted_on": header.adopted_on,
+        "distributed_on": header.distributed_on, "agenda_items": header.agenda_items,
+        "draft_symbol": header.draft_symbol, "committee": header.committee, "meeting": header.meeting,
+        "vote": header.vote, "text_form": parsed.form, "source_file": name, "source_sha256": digest,
+        "n_preamble": sum(p.section == "preamble" for p in top),
+        "n_operative": sum(p.section == "operative" for p in top),
+        "n_footnotes": len(parsed.footnotes),
+        "n_residue_chars": sum(len(re.sub(r"\s", "", text)) for _, _, text in parsed.residue),
+    }
+
+
+def _paragraph_rows(parsed: ParsedResolution) -> list[dict]:
+    rows = []
+    for paragraph in parsed.paragraphs:
+        lead = None
+        if paragraph.kind != "heading":
+            lead = clause_text.find_lead(paragraph.text, paragraph.section)
+        rows.append({
+            "paragraph_id": paragraph.paragraph_id, "document_id": parsed.header.document_id,
+            "section": paragraph.section, "kind": paragraph.kind, "ordinal": paragraph.ordinal,
+            "number": paragraph.number, "item": paragraph.item, "parent_paragraph_id": paragraph.parent_paragraph_id,
+            "lead_phrase": lead.phrase if lead else None, "lead_verb": lead.verb if lead else None,
+            "lead_modifier": lead.modifier if lead else None, "text": paragraph.text,
+            "char_start": paragraph.char_start, "char_end": paragraph.char_end,
+            "n_words": len(paragraph.text.split()),
+        })
+    return rows
+
+
+def _footnote_rows(parsed: ParsedResolution) -> list[dict]:
+    rows, numbers = [], set()
+    for footnote in parsed.footnotes:
+        if footnote.number in numbers:
+            continue  # a repeated number is an OCR artefact; the first entry stands
+        numbers.add(footnote.number)
+        rows.append({
+            "document_id": parsed.header.document_id, "footnote_number": footnote.number,
+            "paragraph_id": footnote.paragraph_id, "text": footnote.text,
+            "char_start": footnote.char_start, "char_end": footnote.char_end,
+        })
+    return rows
+
+
+# --- extraction --------------------------------------------------------------------------
+
+
+@dataclass
+class ExtractionTables:
+    verbs: pl.DataFrame
+    clauses: pl.DataFrame
+    actors: pl.DataFrame
+    actor_mentions: pl.DataFrame
+    instruments: pl.DataFrame
+    citations: pl.DataFrame
+    deadlines: pl.DataFrame
+    mandates: pl.DataFrame
+
+
+def verbs_table() -> pl.DataFrame:
+    return frame("verbs", ({"verb": r["verb"], "section": r["section"], "category": r["category"],
+                            "strength": int(r["strength"])} for r in load("verbs"))).sort("verb")
+
+
+def actors_table() -> pl.DataFrame:
+    return frame("actors", ({"actor_id": r["actor_id"], "name": r["name"], "kind": r["kind"],
+                             "aliases": [a.strip() for a in r["aliases"].split("|") if a.strip()]}
+                            for r in load("actors"))).sort("actor_id")
+
+
+def build_extraction(documents: pl.DataFrame, paragraphs: pl.DataFrame, footnotes: pl.DataFrame) -> ExtractionTables:
+    """Clauses, actors, citations and deadlines of every paragraph, then the mandates view."""
+    meta = {row["document_id"]: row for row in documents.iter_rows(named=True)}
+    clauses, mentions, citations, deadlines = [], [], [], []
+    instrument_rows: dict[str, dict] = {}
+    clause_actors: dict[str, list[str]] = {}
+    for paragraph in paragraphs.iter_rows(named=True):
+        document = meta[paragraph["document_id"]]
+        pid, text = paragraph["paragraph_id"], paragraph["text"]
+        found = []
+        if paragraph["section"] != "preamble" and paragraph["kind"] != "heading":
+            found = clause_text.find_clauses(text)
+        for clause in found:
+            clauses.append({
+                "clause_id": f"{pid}:c{clause.index}", "document_id": paragraph["document_id"], "paragraph_id": pid,
+                "clause_index": clause.index, "verb_phrase": clause.verb_phrase, "verb": clause.verb,
+                "modifier": clause.modifier, "is_lead": clause.is_lead, "char_start": clause.start, "char_end": clause.end,
+            })
+        for position, mention in enumerate(actor_text.find_actor_mentions(text, found), start=1):
+            clause_id = f"{pid}:c{mention.clause_index}" if mention.clause_index is not None else None
+            mentions.append({
+                "mention_id": f"{pid}:m{position}", "document_id": paragraph["document_id"], "paragraph_id": pid,
+                "clause_id": clause_id, "actor_id": mention.actor_id, "surface": mention.surface, "role": mention.role,
+                "char_start": mention.start, "char_end": mention.end,
+            })
+            if clause_id and mention.role == "addressee":
+                clause_actors.setdefault(clause_id, []).append(mention.actor_id)
+        refs = symbol_text.find_instrument_refs(text, body=document["body"])
+        for position, ref in enumerate(refs, start=1):
+            if ref.instrument_id == paragraph["document_id"]:
+                continue
+            citations.append(_citation(f"{pid}:r{position}", paragraph["document_id"], pid, ref, "text", None))
+            instrument_rows.setdefault(ref.instrument_id, _instrument(ref))
+        if paragraph["section"] == "operative" and paragraph["kind"] != "heading":
+            expressions = date_text.find_time_expressions(text, adopted_on=document["adopted_on"], body=document["body"])
+            for position, expression in enumerate(expressions, start=1):
+                clause = _clause_at(found, expression.start)
+                clause_id = f"{pid}:c{clause.index}" if clause else None
+                actors_of_clause = clause_actors.get(clause_id or "", [])
+                deadlines.append({
+                    "deadline_id": f"{pid}:d{position}", "document_id": paragraph["document_id"], "paragraph_id": pid,
+                    "clause_id": clause_id, "kind": expression.kind, "surface": expression.surface,
+                    "date_start": expression.date_start, "date_end": expression.date_end,
+                    "session": expression.session, "recurrence": expression.recurrence,
+                    "actor_id": actors_of_clause[0] if actors_of_clause else None,
+                    "char_start": expression.start, "char_end": expression.end,
+                })
+    for footnote in footnotes.iter_rows(named=True):
+        document = meta[footnote["document_id"]]
+        refs = symbol_text.find_instrument_refs(footnote["text"], body=document["body"])
+        for position, ref in enumerate(refs, start=1):
+            citation_id = f"{footnote['document_id']}:fn{footnote['footnote_number']}:r{position}"
+            citations.append(_citation(citation_id, footnote["document_id"], footnote["paragraph_id"], ref,
+                                       "footnote", footnote["footnote_number"]))
+            instrument_rows.setdefault(ref.instrument_id, _instrument(ref))
+    for document in documents.iter_rows(named=True):
+        if document["draft_symbol"]:
+            symbol = symbol_text.canonical_symbol(document["draft_symbol"]) or document["draft_symbol"]
+            citations.append({
+                "citation_id": f"{document['document_id']}:header:r1", "document_id": document["document_id"],
+                "paragraph_id": None, "instrument_id": symbol, "surface": document["draft_symbol"], "via": "header",
+                "footnote_number": None, "pinpoint": None,
+            })
+            instrument_rows.setdefault(symbol, {"instrument_id": symbol, "kind": "document", "symbol": symbol,
+                                                "name": None, "year": None})
+    known = set(meta)
+    instruments = [dict(row, cited_document_id=row["instrument_id"] if row["instrument_id"] in known else None)
+                   for row in instrument_rows.values()]
+    clauses_frame = frame("clauses", clauses)
+    mentions_frame = frame("actor_mentions", mentions)
+    deadlines_frame = frame("deadlines", deadlines)
+    actors = actors_table()
+    return ExtractionTables(
+        verbs=verbs_table(),
+        clauses=clauses_frame,
+        actors=actors,
+        actor_mentions=mentions_frame,
+        instruments=frame("instruments", instruments).sort("instrument_id"),
+        citations=frame("citations", citations),
+        deadlines=deadlines_frame,
+        mandates=build_mandates(clauses_frame, mentions_frame, deadlines_frame, actors, paragraphs),
+    )
+
+
+def _clause_at(clauses: list, offset: int):
+    chosen = None
+    for clause in clauses:
+        if clause.start <= offset:
+            chosen = clause
+    return chosen
+
+
+def _citation(citation_id: str, document_id: str, paragraph_id: str | None, ref, via: str, footnote: int | None) -> dict:
+    return {"citation_id": citation_id, "document_id": document_id, "paragraph_id": paragraph_id,
+            "instrument_id": ref.instrument_id, "surface": ref.surface, "via": via,
+            "footnote_number": footnote, "pinpoint": ref.pinpoint}
+
+
+def _instrument(ref) -> dict:
+    return {"instrument_id": ref.instrument_id, "kind": ref.kind, "symbol": ref.symbol, "name": ref.name, "year": ref.year}
+
+
+_UN_KINDS = ("un_principal_organ", "un_secretariat", "un_entity", "un_subsidiary_body")
+
+
+def build_mandates(clauses: pl.DataFrame, mentions: pl.DataFrame, deadlines: pl.DataFrame,
+                   actors: pl.DataFrame, paragraphs: pl.DataFrame) -> pl.DataFrame:
+    """Clauses addressed to a UN entity, with their first deadline and any recurrence."""
+    reporting = re.compile(r"\b(?:" + "|".join(re.escape(r["term"]) for r in load("reporting_terms")) + r")", re.IGNORECASE)
+    un_actors = actors.filter(pl.col("kind").cast(pl.String).is_in(_UN_KINDS)).select("actor_id")
+    addressed = (
+        mentions.filter(pl.col("role") == "addressee")
+        .join(un_actors, on="actor_id")
+        .select("clause_id", "actor_id")
+        .unique(maintain_order=True)
+    )
+    first_deadline = (
+        deadlines.filter(pl.col("kind") != "recurring").group_by("clause_id", maintain_order=True)
+        .agg(pl.col("deadline_id").first(), pl.col("date_end").first())
+    )
+    recurrence = (
+        deadlines.filter(pl.col("kind") == "recurring").group_by("clause_id", maintain_order=True)
+        .agg(pl.col("recurrence").first())
+    )
+    texts = paragraphs.select("paragraph_id", "text")
+    rows = (
+        addressed.join(clauses.select("clause_id", "document_id", "paragraph_id", "verb", "char_start"), on="clause_id")
+        .join(first_deadline, on="clause_id", how="left")
+        .join(recurrence, on="clause_id", how="left")
+        .join(texts, on="paragraph_id", how="left")
+    )
+    records = []
+    scope_by_clause = _clause_scopes(clauses)
+    for row in rows.iter_rows(named=True):
+        start, end = scope_by_clause[row["clause_id"]]
+        records.append({
+            "mandate_id": f"{row['clause_id']}:{row['actor_id']}", "document_id": row["document_id"],
+            "paragraph_id": row["paragraph_id"], "clause_id": row["clause_id"], "verb": row["verb"],
+            "actor_id": row["actor_id"], "deadline_id": row["deadline_id"], "date_end": row["date_end"],
+            "recurrence": row["recurrence"], "reporting": bool(reporting.search(row["text"][start:end] if end else row["text"][start:])),
+        })
+    return frame("mandates", records).sort("mandate_id") if records else empty_frame("mandates")
+
+
+def _clause_scopes(clauses: pl.DataFrame) -> dict[str, tuple[int, int | None]]:
+    """Each clause runs from its verb to the next clause's verb in the same paragraph."""
+    scopes: dict[str, tuple[int, int | None]] = {}
+    for _, group in clauses.group_by("paragraph_id", maintain_order=True):
+        ordered = group.sort("clause_index").select("clause_id", "char_start").rows()
+        for index, (clause_id, start) in enumerate(ordered):
+            end = ordered[index + 1][1] if index + 1 < len(ordered) else None
+            scopes[clause_id] = (start, end)
+    return scopes

@@ -1,0 +1,85 @@
+"""One Pandera model per published table: the single source for validation, the data dictionary
+and ``datapackage.json``. ``TABLES`` lists them in publication order with their keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandera.polars as pa
+
+from schemas.documents import Documents, Footnotes, Paragraphs, Quarantine
+from schemas.extraction import (
+    ActorMentions,
+    Actors,
+    Citations,
+    Clauses,
+    Deadlines,
+    Instruments,
+    Mandates,
+    Verbs,
+)
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    fields: tuple[str, ...]
+    table: str
+    reference: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    model: type[pa.DataFrameModel]
+    title: str
+    description: str
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[ForeignKey, ...] = ()
+
+
+def _fk(fields: str, table: str, reference: str | None = None) -> ForeignKey:
+    return ForeignKey(tuple(fields.split(",")), table, tuple((reference or fields).split(",")))
+
+
+TABLES: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in [
+        TableSpec("documents", Documents, "Resolutions", "One row per resolution, with its header fields and provenance.",
+                  ("document_id",)),
+        TableSpec("paragraphs", Paragraphs, "Paragraphs",
+                  "One row per preambular, operative or annex paragraph; sub-items (a), (i) and headings are rows of their own.",
+                  ("paragraph_id",), (_fk("document_id", "documents"),
+                                      _fk("parent_paragraph_id", "paragraphs", "paragraph_id"))),
+        TableSpec("footnotes", Footnotes, "Footnotes", "One row per footnote, linked to the paragraph holding its marker.",
+                  ("document_id", "footnote_number"),
+                  (_fk("document_id", "documents"), _fk("paragraph_id", "paragraphs"))),
+        TableSpec("verbs", Verbs, "Verb lexicon", "One row per verb lemma of the lexicon, with its category and strength.",
+                  ("verb",)),
+        TableSpec("clauses", Clauses, "Operative clauses",
+                  "One row per operative main verb: the lead verb and each further coordinated verb.",
+                  ("clause_id",), (_fk("document_id", "documents"), _fk("paragraph_id", "paragraphs"),
+                                   _fk("verb", "verbs"))),
+        TableSpec("actors", Actors, "Actor lexicon", "One row per canonical actor, with its kind and aliases.",
+                  ("actor_id",)),
+        TableSpec("actor_mentions", ActorMentions, "Actor mentions",
+                  "One row per actor named in a paragraph; addressees are linked to the clause addressing them.",
+                  ("mention_id",), (_fk("document_id", "documents"), _fk("paragraph_id", "paragraphs"),
+                                    _fk("clause_id", "clauses"), _fk("actor_id", "actors"))),
+        TableSpec("instruments", Instruments, "Cited instruments",
+                  "One row per resolution, document, treaty or named instrument cited anywhere in the corpus.",
+                  ("instrument_id",)),
+        TableSpec("citations", Citations, "Citations", "One row per mention of an instrument, inline, in a footnote or in the header.",
+                  ("citation_id",), (_fk("document_id", "documents"), _fk("paragraph_id", "paragraphs"),
+                                     _fk("instrument_id", "instruments"))),
+        TableSpec("deadlines", Deadlines, "Deadlines",
+                  "One row per time-bound obligation or scheduled event in an operative paragraph.",
+                  ("deadline_id",), (_fk("document_id", "documents"), _fk("paragraph_id", "paragraphs"),
+                                     _fk("clause_id", "clauses"), _fk("actor_id", "actors"))),
+        TableSpec("mandates", Mandates, "Mandates",
+                  "One row per clause requesting or directing action by a UN entity, with its deadline and recurrence.",
+                  ("mandate_id",), (_fk("document_id", "documents"), _fk("clause_id", "clauses"),
+                                    _fk("actor_id", "actors"), _fk("deadline_id", "deadlines"))),
+        TableSpec("quarantine", Quarantine, "Quarantined inputs",
+                  "One row per input file that was not built into the tables, with the reason.", ("source_file",)),
+    ]
+}

@@ -1,0 +1,129 @@
+"""Models of the extracted tables: verbs and clauses, actors and their mentions, instruments and
+citations, deadlines, and the mandates view."""
+
+from __future__ import annotations
+
+import polars as pl
+import pandera.polars as pa
+
+ACTOR_KINDS = [
+    "member_states", "state", "un_principal_organ", "un_secretariat", "un_entity", "un_subsidiary_body",
+    "intergovernmental_organization", "civil_society", "private_sector", "other",
+]
+INSTRUMENT_KINDS = [
+    "ga_resolution", "sc_resolution", "hrc_resolution", "ecosoc_resolution", "document", "report",
+    "treaty", "charter", "declaration", "named_instrument",
+]
+DEADLINE_KINDS = ["due_date", "session", "recurring", "event_date"]
+
+
+class Verbs(pa.DataFrameModel):
+    verb: str = pa.Field(unique=True, description="Lemma: 'call upon', 'take note', 'express concern'.")
+    section: pl.Categorical = pa.Field(isin=["preamble", "operative", "both"], description="Where the verb leads paragraphs: preamble (participle/adjective), operative (finite verb) or both.")
+    category: pl.Categorical = pa.Field(description="Function of the verb: decision, request, exhortation, endorsement, recognition, concern, condemnation, recall, ...")
+    strength: pl.Int32 = pa.Field(ge=0, description="Ordinal strength, higher = more binding: takes note < welcomes < encourages < invites < calls upon < urges < requests < demands < decides.")
+
+    class Config:
+        strict = True
+
+
+class Clauses(pa.DataFrameModel):
+    clause_id: str = pa.Field(unique=True, description="paragraph_id + ':c' + clause_index, e.g. A/RES/72/284:op2:c2.")
+    document_id: str = pa.Field(description="Resolution (documents.document_id).")
+    paragraph_id: str = pa.Field(description="Paragraph the clause is in.")
+    clause_index: pl.Int32 = pa.Field(ge=1, description="Position of the clause in its paragraph; 1 is the lead.")
+    verb_phrase: str = pa.Field(description="Verb as written with its adverb: 'also calls upon', 'strongly condemns'.")
+    verb: str = pa.Field(description="Lemma (verbs.verb).")
+    modifier: str = pa.Field(nullable=True, description="Modifier of the verb: 'also', 'further', 'strongly', 'with appreciation'; several joined by ';'.")
+    is_lead: bool = pa.Field(description="True for the paragraph's lead verb.")
+    char_start: pl.Int32 = pa.Field(ge=0, description="Offset of verb_phrase in paragraphs.text.")
+    char_end: pl.Int32 = pa.Field(ge=0, description="Offset after verb_phrase in paragraphs.text.")
+
+    class Config:
+        strict = True
+
+
+class Actors(pa.DataFrameModel):
+    actor_id: str = pa.Field(unique=True, description="Slug of the canonical actor, e.g. 'member-states', 'secretary-general'.")
+    name: str = pa.Field(description="Canonical name.")
+    kind: pl.Categorical = pa.Field(isin=ACTOR_KINDS, description="member_states, state, un_principal_organ, un_secretariat, un_entity, un_subsidiary_body, intergovernmental_organization, civil_society, private_sector or other.")
+    aliases: pl.List(pl.String) = pa.Field(description="Other names that resolve to this actor.")
+
+    class Config:
+        strict = True
+
+
+class ActorMentions(pa.DataFrameModel):
+    mention_id: str = pa.Field(unique=True, description="paragraph_id + ':m' + position of the mention in the paragraph.")
+    document_id: str = pa.Field(description="Resolution (documents.document_id).")
+    paragraph_id: str = pa.Field(description="Paragraph naming the actor.")
+    clause_id: str = pa.Field(nullable=True, description="Clause addressing the actor (role = addressee).")
+    actor_id: str = pa.Field(description="Canonical actor (actors.actor_id).")
+    surface: str = pa.Field(description="Actor as written.")
+    role: pl.Categorical = pa.Field(isin=["addressee", "mention"], description="addressee: object of a directive verb (call upon, urge, request, ...); mention: any other naming.")
+    char_start: pl.Int32 = pa.Field(ge=0, description="Offset of surface in paragraphs.text.")
+    char_end: pl.Int32 = pa.Field(ge=0, description="Offset after surface in paragraphs.text.")
+
+    class Config:
+        strict = True
+
+
+class Instruments(pa.DataFrameModel):
+    instrument_id: str = pa.Field(unique=True, description="UN symbol when one exists (A/RES/60/288, S/RES/1373(2001), A/71/858, UNTS/1577/27531), else a slug of the name.")
+    kind: pl.Categorical = pa.Field(isin=INSTRUMENT_KINDS, description="ga_resolution, sc_resolution, hrc_resolution, ecosoc_resolution, document, report, treaty, charter, declaration or named_instrument.")
+    symbol: str = pa.Field(nullable=True, description="UN symbol, when the instrument has one.")
+    name: str = pa.Field(nullable=True, description="Name of the instrument when known.")
+    year: pl.Int32 = pa.Field(nullable=True, description="Year of adoption when known.")
+    cited_document_id: str = pa.Field(nullable=True, description="documents.document_id when the instrument is itself a resolution in this release.")
+
+    class Config:
+        strict = True
+
+
+class Citations(pa.DataFrameModel):
+    citation_id: str = pa.Field(unique=True, description="document_id + ':' + where (paragraph local id, 'fn<N>' or 'header') + ':r' + position.")
+    document_id: str = pa.Field(description="Citing resolution.")
+    paragraph_id: str = pa.Field(nullable=True, description="Paragraph citing it; for a footnote citation, the paragraph where the footnote marker stands.")
+    instrument_id: str = pa.Field(description="Cited instrument (instruments.instrument_id).")
+    surface: str = pa.Field(description="Reference as written.")
+    via: pl.Categorical = pa.Field(isin=["text", "footnote", "header"], description="Where the reference is: paragraph text, footnote, or the header's origin bracket.")
+    footnote_number: pl.Int32 = pa.Field(nullable=True, description="Footnote holding the reference (via = footnote).")
+    pinpoint: str = pa.Field(nullable=True, description="Part cited: 'article 12', 'annex', 'para. 15'.")
+
+    class Config:
+        strict = True
+
+
+class Deadlines(pa.DataFrameModel):
+    deadline_id: str = pa.Field(unique=True, description="paragraph_id + ':d' + position.")
+    document_id: str = pa.Field(description="Resolution (documents.document_id).")
+    paragraph_id: str = pa.Field(description="Operative paragraph holding the time expression.")
+    clause_id: str = pa.Field(nullable=True, description="Clause the time expression belongs to.")
+    kind: pl.Categorical = pa.Field(isin=DEADLINE_KINDS, description="due_date (by/no later than), session (at its Nth session), recurring (annually, quarterly), event_date (on 28 and 29 June 2018).")
+    surface: str = pa.Field(description="Time expression as written.")
+    date_start: pl.Date = pa.Field(nullable=True, description="Earliest date implied (first day of a month deadline; session opening).")
+    date_end: pl.Date = pa.Field(nullable=True, description="Latest date implied (last day of a month deadline; session closing).")
+    session: pl.Int32 = pa.Field(nullable=True, description="GA session number for kind = session.")
+    recurrence: str = pa.Field(nullable=True, description="annual, biennial, quarterly, periodic, ... for kind = recurring.")
+    actor_id: str = pa.Field(nullable=True, description="Actor that must act (addressee of the clause), when the clause names one.")
+    char_start: pl.Int32 = pa.Field(ge=0, description="Offset of surface in paragraphs.text.")
+    char_end: pl.Int32 = pa.Field(ge=0, description="Offset after surface in paragraphs.text.")
+
+    class Config:
+        strict = True
+
+
+class Mandates(pa.DataFrameModel):
+    mandate_id: str = pa.Field(unique=True, description="clause_id + ':' + actor_id.")
+    document_id: str = pa.Field(description="Resolution (documents.document_id).")
+    paragraph_id: str = pa.Field(description="Paragraph of the clause.")
+    clause_id: str = pa.Field(description="Clause giving the mandate.")
+    verb: str = pa.Field(description="Lemma of the directive verb (request, decide, invite, ...).")
+    actor_id: str = pa.Field(description="UN entity mandated to act.")
+    deadline_id: str = pa.Field(nullable=True, description="First deadline of the clause, when any.")
+    date_end: pl.Date = pa.Field(nullable=True, description="Latest date of that deadline.")
+    recurrence: str = pa.Field(nullable=True, description="Recurrence of the mandate (annual, quarterly, ...), when any.")
+    reporting: bool = pa.Field(description="True when the action is to report or brief (report, briefing, inform, keep ... informed).")
+
+    class Config:
+        strict = True

@@ -1,0 +1,158 @@
+"""Structure parser: header fields, paragraphs, sub-items, page breaks and footnotes."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.text.structure import ResolutionRejected, parse_resolution
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "data" / "raw" / "A_RES_72_284.txt"
+CORPUS = sorted((ROOT.parent / "shared" / "corpus").glob("*.txt"))
+
+GA_HEADER = """General Assembly
+
+Distr.: General
+2 July 2018
+
+Seventy-second session
+
+Agenda item 118
+
+Resolution adopted by the General Assembly on 26 June 2018
+
+[without reference to a Main Committee ([A/72/L.62](#))]
+
+72/284. A test resolution
+
+The General Assembly,
+
+"""
+
+
+def _parse(body: str):
+    return parse_resolution(GA_HEADER + body)
+
+
+def _texts(parsed):
+    return [(p.paragraph_id.split(":", 1)[1], p.text) for p in parsed.paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # page break in mid-sentence, footnote printed at the foot of the page
+        ("Recalling its work in building the\n\n¹ [A/71/858](#).\n\n\n\ncapacity of Member States,\n\n"
+         "1. *Decides* to act.",
+         [("pp1", "Recalling its work in building the capacity of Member States,"), ("op1", "Decides to act.")]),
+        # footnote marker after punctuation
+        ("Recalling the Declaration on a Culture of Peace,²\n\n² Resolutions 53/243 A and B.\n\n1. *Decides* to act.",
+         [("pp1", "Recalling the Declaration on a Culture of Peace,"), ("op1", "Decides to act.")]),
+        # sub-items with their own rows
+        ("Noting the report,\n\n1. *Requests* the Secretary-General:\n\n(a) To report;\n\n(b) To brief;\n\n"
+         "2. *Decides* to remain seized of the matter.",
+         [("pp1", "Noting the report,"), ("op1", "Requests the Secretary-General:"), ("op1(a)", "To report;"),
+          ("op1(b)", "To brief;"), ("op2", "Decides to remain seized of the matter.")]),
+        # nested (i) under (a)
+        ("1. *Decides*:\n\n(a) That:\n\n(i) one;\n\n(ii) two;\n\n(b) Also;",
+         [("op1", "Decides:"), ("op1(a)", "That:"), ("op1(a)(i)", "one;"), ("op1(a)(ii)", "two;"), ("op1(b)", "Also;")]),
+        # markdown escapes and links
+        ("1. *Recalls* Security Council resolution 2178 \\(2014\\) and [A/70/674](#);",
+         [("op1", "Recalls Security Council resolution 2178 (2014) and A/70/674;")]),
+        # hard-wrapped PDF text with a running header inside a paragraph and a wrapped hyphen
+        ("Recalling its resolution 60/288 on the non-\ngovernmental sector and the \n\nA/RES/72/284 \nA test resolution\n \n"
+         "18-10782 \n2/18 \n \nStrategy of 2006, \n \n1. \nDecides to act. \n",
+         [("pp1", "Recalling its resolution 60/288 on the non-governmental sector and the Strategy of 2006,"),
+          ("op1", "Decides to act.")]),
+    ],
+)
+def test_paragraph_segmentation(body: str, expected: list[tuple[str, str]]) -> None:
+    assert _texts(_parse(body)) == expected
+
+
+def test_sub_item_parents() -> None:
+    parsed = _parse("1. *Decides*:\n\n(a) That:\n\n(i) one;\n\n(b) Also;")
+    parents = {p.paragraph_id.split(":", 1)[1]: (p.parent_paragraph_id or ":").split(":", 1)[1] for p in parsed.paragraphs}
+    assert parents == {"op1": "", "op1(a)": "op1", "op1(a)(i)": "op1(a)", "op1(b)": "op1"}
+
+
+def test_footnote_linked_to_marker_paragraph() -> None:
+    parsed = _parse("Recalling the Strategy,¹\n\nNoting the report,\n\n¹ Resolution 60/288.\n\n1. *Decides* to act.")
+    assert [(f.number, f.text, f.paragraph_id) for f in parsed.footnotes] == [
+        (1, "Resolution 60/288.", "A/RES/72/284:pp1")
+    ]
+
+
+def test_pdf_footnote_marker_glued_to_word() -> None:
+    body = ("Recalling the Global Plan of Action1 and the \n2030 Agenda, 2 \n__________________ \n \n"
+            "1  Resolution 64/293. \n \n2  Resolution 70/1. \n\nA/RES/72/284 \n2/6 \n \n1. \nDecides to act. \n")
+    parsed = _parse(body)
+    assert parsed.paragraphs[0].text == "Recalling the Global Plan of Action and the 2030 Agenda,"
+    assert [(f.number, f.text, f.paragraph_id) for f in parsed.footnotes] == [
+        (1, "Resolution 64/293.", "A/RES/72/284:pp1"), (2, "Resolution 70/1.", "A/RES/72/284:pp1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty"),
+        ("Hello world, this is a letter.", "no opening"),
+        (GA_HEADER + "Recalling its earlier resolutions,\n\nNoting the report,\n", "no operative paragraph"),
+    ],
+)
+def test_rejected_texts_say_why(text: str, reason: str) -> None:
+    with pytest.raises(ResolutionRejected, match=reason):
+        parse_resolution(text)
+
+
+def test_seed_header() -> None:
+    header = parse_resolution(SEED.read_text(encoding="utf-8")).header
+    assert (header.document_id, header.body, header.session, header.agenda_items) == (
+        "A/RES/72/284", "General Assembly", 72, ["118"])
+    assert (header.adopted_on, header.distributed_on) == (date(2018, 6, 26), date(2018, 7, 2))
+    assert (header.draft_symbol, header.committee, header.meeting) == ("A/72/L.62", None, 101)
+    assert header.title == "The United Nations Global Counter-Terrorism Strategy Review"
+
+
+def test_seed_paragraphs_and_footnotes() -> None:
+    parsed = parse_resolution(SEED.read_text(encoding="utf-8"))
+    operative = [p for p in parsed.paragraphs if p.section == "operative"]
+    assert [p.number for p in operative] == list(range(1, 86))
+    assert sum(p.section == "preamble" for p in parsed.paragraphs) == 38
+    for paragraph in parsed.paragraphs:
+        assert "*" not in paragraph.text and "](#)" not in paragraph.text
+        assert not any(char in paragraph.text for char in "¹²³⁴⁵⁶⁷⁸⁹⁰")
+    links = {f.number: f.paragraph_id.split(":")[1] for f in parsed.footnotes}
+    assert links == {1: "pp3", 2: "pp7", 3: "pp26", 4: "pp34", 5: "op2", 6: "op18", 7: "op19", 8: "op19",
+                     9: "op49", 10: "op57", 11: "op77"}
+    op8 = next(p for p in parsed.paragraphs if p.paragraph_id.endswith(":op8"))
+    assert "and calls upon Member States" in op8.text
+
+
+@pytest.mark.parametrize("path", CORPUS + [SEED], ids=lambda p: p.name)
+def test_nothing_lost(path: Path) -> None:
+    """Every non-blank body line lies inside a paragraph or footnote, or is header, closing or page furniture."""
+    raw = path.read_text(encoding="utf-8")
+    parsed = parse_resolution(raw)
+    assert parsed.residue == []
+    spans = [(p.char_start, p.char_end) for p in parsed.paragraphs] + [(f.char_start, f.char_end) for f in parsed.footnotes]
+    for line in parsed.lines:
+        if line.kind == "body":
+            assert any(start <= line.start + len(line.text) - len(line.text.lstrip()) < end for start, end in spans), line
+    for paragraph in parsed.paragraphs:
+        source = "".join(raw[paragraph.char_start : paragraph.char_end].split())
+        words = "".join(paragraph.text.split())
+        assert _is_subsequence(words, source), paragraph.paragraph_id
+
+
+def _is_subsequence(needle: str, haystack: str) -> bool:
+    position = 0
+    for char in needle:
+        position = haystack.find(char, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
