@@ -41,6 +41,7 @@ _SUPERSCRIPT_RUN = re.compile(f"[{_SUPERSCRIPT}]+")
 _FURNITURE = [
     re.compile(r"^\s*(?:A|S|E)(?:/[A-Z0-9.\-]+)+(?:\s*\(\d{4}\))?\s*$"),  # running symbol
     re.compile(r"^\s*\d{2}-\d{5}\s*(?:\(E\))?\s*(?:\d{6})?\s*(?:/\.\.\.)?\s*$"),  # job number
+    re.compile(r"^\s*(?:\d{1,3}\s+)?GE\.\d{2}-\d{5}\s*(?:\(E\))?(?:\s+\d{1,3})?\s*$"),  # Geneva job number
     re.compile(r"^\s*\*\d{5,}\*\s*$"),  # barcode
     re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*$"),  # page counter 2/18
     re.compile(r"^\s*Page \d+\s*$", re.IGNORECASE),
@@ -267,6 +268,7 @@ def _mark_closing(lines: list[Line]) -> str:
     if start is None:
         return ""
     in_vote = False
+    in_bracket = False  # "[Adopted by a recorded vote ... In favour: ... ]" runs over blank lines
     annex = False
     previous_kind = ""
     for line in lines[start:]:
@@ -285,10 +287,14 @@ def _mark_closing(lines: list[Line]) -> str:
         elif _MEETING_LINE.match(text) or _DATE_LINE.match(text):
             line.kind = "closing"
             closing.append(text.strip())
-        elif _ADOPTED_LINE.match(text) or in_vote:
+        elif _ADOPTED_LINE.match(text) or in_vote or in_bracket:
             line.kind = "closing"
             closing.append(text.strip())
             in_vote = True
+            if text.lstrip().startswith("[") and "]" not in text:
+                in_bracket = True
+            elif "]" in text:
+                in_bracket = False
         elif _FOOTNOTE_ENTRY.match(text) or _SUPERSCRIPT_ENTRY.match(text):
             line.kind = "footnote"
             previous_kind = "footnote"
@@ -317,7 +323,7 @@ def _closing_footnote_entries(lines: list[Line], known: list[list[Line]]) -> lis
 
 # --- header ------------------------------------------------------------------------------
 
-_GA_NUMBER = re.compile(r"^\s*(?:\[[^\]]*\]\(#\)\s*)?(ES-\d+/\d+|S-\d+/\d+|\d{1,3}/\d{1,4}(?:\s*[A-Z]\b)?)\s*\.\s*(.*)$")
+_GA_NUMBER = re.compile(r"^\s*(?:\[[^\]]*\]\(#\)\s*)?(ES-\d+/\d+|S-\d+/\d+|\d{1,4}/\d{1,4}(?:\s*[A-Z]\b)?)\s*\.\s*(.*)$")
 _OLD_GA_NUMBER = re.compile(r"^\s*(\d{1,4})\s*(?:[A-Z]\s*)?\(([IVXL]+)\)\s*\.\s*(.*)$")
 _SC_NUMBER = re.compile(r"\b(?:RESOLUTION|Resolution)?\s*(\d{1,4})\s*\((\d{4})\)")
 _SESSION_LINE = re.compile(r"^\s*([A-Za-z\-‑ ]+?)\s+(?:special\s+|emergency\s+special\s+)?session\b", re.IGNORECASE)

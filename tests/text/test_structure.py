@@ -156,3 +156,32 @@ def _is_subsequence(needle: str, haystack: str) -> bool:
             return False
         position += 1
     return True
+
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.mark.parametrize(
+    ("name", "document_id", "body", "adopted_on", "ids"),
+    [
+        ("hrc_form.txt", "A/HRC/RES/37/1", "Human Rights Council", date(2018, 3, 22), ["pp1", "pp2", "op1", "op2"]),
+        ("sc_modern_form.txt", "S/RES/2139(2014)", "Security Council", date(2014, 2, 22),
+         ["pp1", "pp2", "op1", "op2", "op3", "op4"]),
+    ],
+)
+def test_other_bodies(name: str, document_id: str, body: str, adopted_on: date, ids: list[str]) -> None:
+    parsed = parse_resolution((FIXTURES / name).read_text(encoding="utf-8"))
+    assert (parsed.header.document_id, parsed.header.body, parsed.header.adopted_on) == (document_id, body, adopted_on)
+    assert [p.paragraph_id.split(":", 1)[1] for p in parsed.paragraphs] == ids
+    assert parsed.residue == []
+    last = parsed.paragraphs[-1].text
+    assert last.endswith(("fortieth session.", "seized of the matter."))
+
+
+def test_hrc_header_vote_and_footnote() -> None:
+    parsed = parse_resolution((FIXTURES / "hrc_form.txt").read_text(encoding="utf-8"))
+    assert parsed.header.session == 37 and parsed.header.meeting == 55
+    assert parsed.header.title == "Ensuring accountability and justice for all violations of international law"
+    assert parsed.header.vote.startswith("Adopted by a recorded vote of 27 to 4")
+    assert [(f.number, f.text, f.paragraph_id) for f in parsed.footnotes] == [(1, "See A/HRC/31/40.", "A/HRC/RES/37/1:pp2")]
+    assert parsed.paragraphs[1].text.endswith("the Human Rights Council,")

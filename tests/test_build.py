@@ -1,0 +1,102 @@
+"""End to end: the Dagster job builds a release that reads back in Polars and DuckDB,
+validates as a Frictionless package, is deterministic and never overwritten."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+from frictionless import Package, validate
+
+from pipeline.build import build_release
+from pipeline.release import ReleaseExists, write_release
+from pipeline.tables import build_structure, read_raw_documents
+from pipeline.verify import verify_release
+from schemas import TABLES
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+
+
+@pytest.fixture(scope="module")
+def release_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("releases")
+    assert build_release(RAW, out, "2026.1.1") == 0
+    return out / "2026.1.1"
+
+
+def test_release_layout(release_dir: Path) -> None:
+    for name in TABLES:
+        assert (release_dir / "parquet" / f"{name}.parquet").is_file()
+        assert (release_dir / "csv" / f"{name}.csv").is_file()
+    assert {"datapackage.json", "README.md", "SHA256SUMS"} <= {p.name for p in release_dir.iterdir()}
+    assert verify_release(release_dir) == []
+
+
+def test_tables_read_back_in_polars(release_dir: Path) -> None:
+    documents = pl.read_parquet(release_dir / "parquet" / "documents.parquet")
+    seed = documents.filter(pl.col("document_id") == "A/RES/72/284").row(0, named=True)
+    assert (seed["n_preamble"], seed["n_operative"], seed["n_footnotes"]) == (38, 85, 11)
+    assert documents.schema["adopted_on"] == pl.Date and documents.schema["body"] == pl.Categorical
+    paragraphs = pl.read_parquet(release_dir / "parquet" / "paragraphs.parquet")
+    op85 = paragraphs.filter(pl.col("paragraph_id") == "A/RES/72/284:op85").row(0, named=True)
+    assert op85["text"].startswith("Decides to include in the provisional agenda of its seventy-fourth session")
+    assert op85["lead_verb"] == "decide"
+
+
+def test_tables_query_in_duckdb(release_dir: Path) -> None:
+    parquet = release_dir / "parquet"
+    rows = duckdb.sql(
+        f"select p.section, count(*) from '{parquet}/paragraphs.parquet' p "
+        f"join '{parquet}/documents.parquet' d using (document_id) "
+        "where d.document_id = 'A/RES/72/284' and p.kind = 'paragraph' group by 1 order by 1"
+    ).fetchall()
+    assert rows == [("operative", 85), ("preamble", 38)]
+
+
+def test_datapackage_is_valid_frictionless(release_dir: Path) -> None:
+    descriptor = json.loads((release_dir / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        assert all(field.get("description") for field in resource["schema"]["fields"]), resource["name"]
+    report = validate(Package(str(release_dir / "datapackage.json")))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+
+
+def test_rebuild_is_byte_identical_and_a_no_op(release_dir: Path, tmp_path: Path) -> None:
+    assert build_release(RAW, tmp_path, "2026.1.1") == 0
+    assert (tmp_path / "2026.1.1" / "SHA256SUMS").read_bytes() == (release_dir / "SHA256SUMS").read_bytes()
+    before = (tmp_path / "2026.1.1" / "SHA256SUMS").stat().st_mtime_ns
+    assert build_release(RAW, tmp_path, "2026.1.1") == 0
+    assert (tmp_path / "2026.1.1" / "SHA256SUMS").stat().st_mtime_ns == before
+
+
+def test_different_content_under_same_version_is_refused(release_dir: Path, tmp_path: Path) -> None:
+    shutil.copytree(release_dir, tmp_path / "2026.1.1")
+    raw = read_raw_documents(RAW)
+    structure = build_structure(raw.head(1))
+    tables = {name: pl.read_parquet(release_dir / "parquet" / f"{name}.parquet") for name in TABLES}
+    tables["documents"] = structure.documents.with_columns(pl.lit("changed").alias("title"))
+    with pytest.raises(ReleaseExists, match="2026.1.1"):
+        write_release(tables, tmp_path, "2026.1.1", [])
+    assert (tmp_path / "2026.1.1" / "SHA256SUMS").read_bytes() == (release_dir / "SHA256SUMS").read_bytes()
+    assert [p.name for p in tmp_path.iterdir()] == ["2026.1.1"]
+
+
+def test_failing_check_blocks_the_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.assets.structure as structure_assets
+
+    real = structure_assets.build_structure
+
+    def duplicated_documents(raw_documents: pl.DataFrame):
+        tables = real(raw_documents)
+        tables.documents = pl.concat([tables.documents, tables.documents])
+        return tables
+
+    monkeypatch.setattr(structure_assets, "build_structure", duplicated_documents)
+    assert build_release(RAW, tmp_path, "2026.1.2") == 1
+    assert not (tmp_path / "2026.1.2").exists()
+    assert list(tmp_path.iterdir()) == []

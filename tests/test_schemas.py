@@ -1,0 +1,51 @@
+"""The Pandera models enforce values, not only dtypes, on collected frames."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from pipeline.tables import build_structure, read_raw_documents
+from pipeline.validate import foreign_key_errors, schema_errors
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+
+
+@pytest.fixture(scope="module")
+def structure():
+    return build_structure(read_raw_documents(RAW))
+
+
+def test_built_tables_pass(structure) -> None:
+    tables = {"documents": structure.documents, "paragraphs": structure.paragraphs, "footnotes": structure.footnotes}
+    for name, frame in tables.items():
+        assert schema_errors(name, frame) == []
+        assert foreign_key_errors(name, tables) == []
+
+
+@pytest.mark.parametrize(
+    ("table", "breakage", "expected"),
+    [
+        ("paragraphs", lambda f: pl.concat([f, f.head(1)]), "paragraph_id"),
+        ("paragraphs", lambda f: f.with_columns(pl.lit(0, pl.Int32).alias("ordinal")), "ordinal"),
+        ("paragraphs", lambda f: f.with_columns(pl.lit("appendix").cast(pl.Categorical).alias("section")), "section"),
+        ("documents", lambda f: f.with_columns(pl.lit("xyz").alias("source_sha256")), "source_sha256"),
+        ("documents", lambda f: f.with_columns(pl.lit(3, pl.Int32).alias("n_residue_chars")), "n_residue_chars"),
+        ("footnotes", lambda f: pl.concat([f, f.head(1)]), "footnote_number"),
+    ],
+)
+def test_bad_frame_fails_validation(structure, table: str, breakage, expected: str) -> None:
+    frame = breakage(getattr(structure, table))
+    problems = schema_errors(table, frame)
+    assert problems and any(expected in p or "document_id" in p for p in problems), problems
+    lazy_problems = schema_errors(table, frame.lazy())
+    assert lazy_problems, "a LazyFrame must be collected before validation"
+
+
+def test_dangling_foreign_key_is_reported(structure) -> None:
+    footnotes = structure.footnotes.with_columns(pl.lit("A/RES/0/0:pp1").alias("paragraph_id"))
+    problems = foreign_key_errors("footnotes", {"footnotes": footnotes, "paragraphs": structure.paragraphs,
+                                               "documents": structure.documents})
+    assert problems == ["footnotes.paragraph_id -> paragraphs: 1 missing, e.g. ('A/RES/0/0:pp1',)"]
