@@ -20,6 +20,9 @@ class SpannedText:
     # (position in text, position in raw) at the start of each contiguous run
     _anchors: tuple[tuple[int, int], ...]
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_keys", [anchor[0] for anchor in self._anchors])
+
     @classmethod
     def from_raw(cls, raw: str, start: int, end: int) -> SpannedText:
         return cls(raw[start:end], ((0, start),))
@@ -30,8 +33,7 @@ class SpannedText:
             return 0
         if index >= len(self.text) and self.text:
             return self.raw_offset(len(self.text) - 1) + 1
-        keys = [anchor[0] for anchor in self._anchors]
-        position = bisect_right(keys, index) - 1
+        position = bisect_right(self._keys, index) - 1  # type: ignore[attr-defined]
         text_at, raw_at = self._anchors[max(position, 0)]
         return raw_at + (index - text_at)
 
@@ -82,11 +84,26 @@ class SpannedText:
     def slice(self, start: int, end: int) -> SpannedText:
         return self.keep([(start, end, None)])
 
+    def text_range(self, raw_start: int, raw_end: int) -> tuple[int, int] | None:
+        """The stretch of text whose characters come from raw positions [raw_start, raw_end)."""
+        first = last = None
+        bounds = [*self._keys[1:], len(self.text)]  # type: ignore[attr-defined]
+        for (text_at, raw_at), text_end in zip(self._anchors, bounds, strict=True):
+            low = max(raw_start, raw_at)
+            high = min(raw_end, raw_at + (text_end - text_at))
+            if low < high:
+                first = text_at + (low - raw_at) if first is None else first
+                last = text_at + (high - raw_at)
+        return (first, last) if first is not None and last is not None else None
+
     def _anchors_within(self, start: int, end: int, shift: int) -> list[tuple[int, int]]:
+        keys = self._keys  # type: ignore[attr-defined]
         result = [(shift, self.raw_offset(start))]
-        for text_at, raw_at in self._anchors:
-            if start < text_at < end:
-                result.append((shift + text_at - start, raw_at))
+        for position in range(bisect_right(keys, start), len(keys)):
+            text_at, raw_at = self._anchors[position]
+            if text_at >= end:
+                break
+            result.append((shift + text_at - start, raw_at))
         return result
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date
 
 from pipeline.lexicons import load
@@ -72,6 +73,7 @@ _MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:#[^)\s]*|https?://[^)\s]*)\)")
 _MD_EMPHASIS = re.compile(r"\*{1,3}")
 _MD_ESCAPE = re.compile(r"\\([()\[\]*_.#-])")
 _WHITESPACE = re.compile(r"\s+")
+_UNUSUAL_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")  # what differs from a single space
 _SPACE_BEFORE_PUNCT = re.compile(r" (?=[,;:.](?:\s|$))")
 
 
@@ -727,7 +729,7 @@ def _clean_spanned(spanned: SpannedText) -> SpannedText:
     spanned = spanned.sub(_MD_ESCAPE, keep_group=1)
     spanned = spanned.sub(_MD_EMPHASIS)
     spanned = spanned.sub(_SUPERSCRIPT_RUN)
-    spanned = spanned.sub(_WHITESPACE, replacement=" ")
+    spanned = spanned.sub(_UNUSUAL_WHITESPACE, replacement=" ")
     return spanned.strip()
 
 
@@ -841,6 +843,8 @@ def _attach_footnote_markers(paragraphs: list[Paragraph], footnotes: list[Footno
         for paragraph in paragraphs:
             if paragraph.char_end < cursor:
                 continue
+            if paragraph.char_start > footnote.char_start:
+                break  # a marker stands before the footnote it calls
             found = _find_marker(paragraph, footnote.number, cursor, footnote.char_start)
             if found is not None:
                 rank, start, end = found
@@ -857,6 +861,7 @@ def _attach_footnote_markers(paragraphs: list[Paragraph], footnotes: list[Footno
         _remove_marker(paragraph, start, end)
 
 
+@cache
 def _marker_patterns(number: int) -> list[re.Pattern[str]]:
     n = str(number)
     sup = n.translate(str.maketrans("0123456789", _SUPERSCRIPT))
@@ -890,27 +895,25 @@ def _find_marker(paragraph: Paragraph, number: int, lower: int, upper: int) -> t
 
 
 def _raw_paragraph_text(paragraph: Paragraph) -> SpannedText:
-    lines: list[Line] = paragraph._lines  # type: ignore[attr-defined]
-    return join([SpannedText(line.text, ((0, line.start),)) for line in lines], separator=" ")
+    cached = getattr(paragraph, "_raw_text", None)
+    if cached is None:
+        lines: list[Line] = paragraph._lines  # type: ignore[attr-defined]
+        cached = join([SpannedText(line.text, ((0, line.start),)) for line in lines], separator=" ")
+        paragraph._raw_text = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def _remove_marker(paragraph: Paragraph, raw_start: int, raw_end: int) -> None:
     spanned: SpannedText = paragraph._spanned  # type: ignore[attr-defined]
-    pieces: list[tuple[int, int, str | None]] = []
-    cut_start = cut_end = None
-    for index in range(len(spanned.text)):
-        raw = spanned.raw_offset(index)
-        if raw_start <= raw < raw_end:
-            if cut_start is None:
-                cut_start = index
-            cut_end = index + 1
-    if cut_start is None:
+    found = spanned.text_range(raw_start, raw_end)
+    if found is None:
         return
+    cut_start, cut_end = found
     # "Development, 2 which" -> drop the marker and one adjoining space.
     if cut_start > 0 and spanned.text[cut_start - 1] == " " and (cut_end >= len(spanned.text) or spanned.text[cut_end] in " ,;:."):
         cut_start -= 1
     pieces = [(0, cut_start, None), (cut_end, len(spanned.text), None)]
-    spanned = spanned.keep(pieces).sub(_WHITESPACE, replacement=" ").strip()
+    spanned = spanned.keep(pieces).sub(_UNUSUAL_WHITESPACE, replacement=" ").strip()
     paragraph._spanned = spanned  # type: ignore[attr-defined]
     paragraph.text = spanned.text
 
