@@ -169,6 +169,7 @@ def parse_resolution(raw: str) -> ParsedResolution:
 
     footnotes = [_footnote(raw, entry) for entry in footnote_entries]
     _attach_footnote_markers(paragraphs, footnotes, body_lines)
+    _strip_orphan_markers(paragraphs)
     residue = [(line.start, line.end, line.text) for line in body_lines if line.kind == "residue"]
     form = "markdown" if ("](#)" in raw or _SUPERSCRIPT_RUN.search(raw)) else (
         "pdf_text" if any(line.kind == "furniture" for line in body_lines) else "plain"
@@ -901,6 +902,20 @@ def _raw_paragraph_text(paragraph: Paragraph) -> SpannedText:
         cached = join([SpannedText(line.text, ((0, line.start),)) for line in lines], separator=" ")
         paragraph._raw_text = cached  # type: ignore[attr-defined]
     return cached
+
+
+_ORPHAN_MARKER = re.compile(r"(?<=[,;:.])\s?\d{1,3}$")
+
+
+def _strip_orphan_markers(paragraphs: list[Paragraph]) -> None:
+    """A number after a paragraph's final punctuation ("Protocol, 28") is a footnote marker whose
+    footnote the source lost; it is not text."""
+    for paragraph in paragraphs:
+        spanned: SpannedText = paragraph._spanned  # type: ignore[attr-defined]
+        match = _ORPHAN_MARKER.search(spanned.text)
+        if match:
+            paragraph._spanned = spanned.slice(0, match.start())  # type: ignore[attr-defined]
+            paragraph.text = paragraph._spanned.text  # type: ignore[attr-defined]
 
 
 def _remove_marker(paragraph: Paragraph, raw_start: int, raw_end: int) -> None:
