@@ -552,6 +552,10 @@ class _Segmenter:
             return False
         if gap and not page_break:
             return True
+        # Without a blank line, a capitalised line after a colon continues a title ("Action:
+        # Addressing ..."), and inside numbered paragraphs it is a new sentence ("We therefore:").
+        if current.endswith(":") or self.last_number > 0:
+            return False
         return _is_lead_word(lead.group(1), lead.group(2))
 
     def _current_text(self) -> str | None:

@@ -67,6 +67,20 @@ def _texts(parsed):
          "18-10782 \n2/18 \n \nStrategy of 2006, \n \n1. \nDecides to act. \n",
          [("pp1", "Recalling its resolution 60/288 on the non-governmental sector and the Strategy of 2006,"),
           ("op1", "Decides to act.")]),
+        # a new sentence on a new line inside a numbered paragraph is not a new paragraph
+        ("1. Our humanity demands it. We seek\npeace.\nWe therefore:\n\n(a) Commit to act;",
+         [("op1", "Our humanity demands it. We seek peace. We therefore:"), ("op1(a)", "Commit to act;")]),
+        # a capitalised line after a colon continues a title
+        ("Recalling the Almaty Programme of Action:\nAddressing the Special Needs of Countries,\n\n1. *Decides* to act.",
+         [("pp1", "Recalling the Almaty Programme of Action: Addressing the Special Needs of Countries,"),
+          ("op1", "Decides to act.")]),
+        # raw PDF text layer without blank lines: paragraphs found by their lead words
+        ("Recalling its resolution 943 (1994),\nWelcoming the measures taken by the\nauthorities,\n"
+         "Acting under Chapter VII of the Charter,\n1. Decides that the measures\nshall be suspended;\n"
+         "2. Requests the Secretary-General to report;",
+         [("pp1", "Recalling its resolution 943 (1994),"), ("pp2", "Welcoming the measures taken by the authorities,"),
+          ("pp3", "Acting under Chapter VII of the Charter,"), ("op1", "Decides that the measures shall be suspended;"),
+          ("op2", "Requests the Secretary-General to report;")]),
     ],
 )
 def test_paragraph_segmentation(body: str, expected: list[tuple[str, str]]) -> None:
