@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 import pytest
-from frictionless import Package, validate
+from frictionless import validate
 
 from pipeline.build import build_release
 from pipeline.release import ReleaseExists, write_release
@@ -62,7 +62,7 @@ def test_datapackage_is_valid_frictionless(release_dir: Path) -> None:
     descriptor = json.loads((release_dir / "datapackage.json").read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:
         assert all(field.get("description") for field in resource["schema"]["fields"]), resource["name"]
-    report = validate(Package(str(release_dir / "datapackage.json")))
+    report = validate(str(release_dir / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
 
 

@@ -1,6 +1,5 @@
 """Metadata every table asset reports: row count and a preview."""
 
-from __future__ import annotations
 
 import dagster as dg
 import polars as pl

@@ -1,6 +1,5 @@
 """Asset checks from the Pandera models: a failing check blocks the release."""
 
-from __future__ import annotations
 
 import inspect
 

@@ -1,6 +1,5 @@
 """Extract: clauses and verbs, actors, cited instruments, deadlines, and the mandates view."""
 
-from __future__ import annotations
 
 import dagster as dg
 import polars as pl

@@ -1,6 +1,5 @@
 """Ingest: every file under the raw directory, hashed and decoded."""
 
-from __future__ import annotations
 
 import dagster as dg
 import polars as pl

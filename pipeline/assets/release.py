@@ -1,6 +1,5 @@
 """Release: validated tables written as an immutable, versioned data package."""
 
-from __future__ import annotations
 
 import dagster as dg
 import polars as pl

@@ -1,6 +1,5 @@
 """Structure: header fields, paragraphs and footnotes of each resolution; bad inputs quarantined."""
 
-from __future__ import annotations
 
 import dagster as dg
 import polars as pl

@@ -1,0 +1,317 @@
+"""Lead phrases and operative clauses of one normalised paragraph.
+
+A resolution paragraph opens with a *lead* ("Recalling also", "Alarmed by", "Also calls upon") and an
+operative paragraph may go on with further finite verbs whose subject is still the Assembly or the
+Council (", and urges Member States to ..."). Each such verb is a *clause*. The vocabulary comes from
+``lexicons/verbs.csv``; this module holds only the grammar:
+
+* the inflection of a form is read from its shape: first word in ``-ing`` or ``having ...`` =
+  participle (preamble lead), ``we ...`` = declaration form, first word in ``-s`` other than the
+  lemma's own first word = finite third person (operative lead and clauses); the base forms of
+  preamble-only lemmas are the adjectival leads ("alarmed", "mindful");
+* ``*`` in a form marks a slot for a possessive and up to three grading words, which become
+  modifiers ("expresses its profound solidarity" = express solidarity, modifier "profound");
+* a further clause must follow a coordination boundary (``,`` ``;`` ``and``), so relative
+  clauses ("any person who supports") and participles ("while reaffirming") never count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.lexicons import load
+
+SECTIONS = ("preamble", "operative", "annex")
+
+
+@dataclass(frozen=True)
+class Lead:
+    """The opening phrase of a paragraph and its lemma."""
+
+    phrase: str
+    verb: str
+    modifier: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One main verb of an operative paragraph (subject: the Assembly/Council, or "we")."""
+
+    index: int
+    start: int
+    end: int
+    verb_phrase: str
+    verb: str
+    modifier: str | None
+    is_lead: bool
+    scope_end: int
+
+
+# Grammar words (closed classes), not vocabulary: grading adverbs around a verb, possessives in a
+# "*" slot, parentheticals that may sit between a coordinator and its verb.
+_ADVERB = r"(?:[Oo]nce\s+again|[Aa]lso|[Ff]urther|[Aa]gain|[Hh]ereby|[Tt]herefore|[a-z]+ly|[A-Z][a-z]+ly(?<!Assembly))"
+_POST_ADVERB = r"(?:once\s+again|also|further|again)"
+_POSSESSIVE = r"(?:its|their|our|his|her|the|a|an)"
+_GAP = rf"(?:{_POSSESSIVE}\s+)?(?:[a-z][a-z-]*(?:\s*,\s*|\s+and\s+|\s+)){{0,3}}?"
+_PREPOSITION = r"(?:by|of|that|about|at|over|to|with|in|for|on|upon)"
+_PARENTHETICAL = (
+    r"(?:in\s+this\s+regard|in\s+that\s+regard|in\s+this\s+context|in\s+that\s+context|to\s+this\s+end|"
+    r"to\s+that\s+end|in\s+particular|therefore|accordingly|moreover|furthermore|hence|thus)"
+)
+_BOUNDARY_RE = re.compile(rf"(?:^|[,;:]|\band)\s*(?:(?:{_PARENTHETICAL}|,)\s*)*$")
+_NOUN_FOLLOWER_RE = re.compile(r"\s+(?:of|by|from|for|made|received|submitted|contained|addressed)\b")
+_SUBORDINATOR_RE = re.compile(r"\b(?:as|when|while|if|because|since|where|that|which|who|whom|unless)\s+$", re.I)
+_SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z])")
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """Compiled verb patterns and form -> lemma tables for one inflection kind."""
+
+    pattern: re.Pattern[str]
+    plain: dict[str, str]
+    gapped: dict[tuple[str, str], str]
+    adjectives: frozenset[str]  # lemmas whose lead keeps the following preposition ("Mindful of")
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    phrase: str
+    verb: str
+    modifiers: tuple[str, ...]
+    lead_end: int  # end of the lead phrase (adjectival leads keep their preposition)
+
+
+def _norm(words: str) -> str:
+    return " ".join(words.lower().split())
+
+
+def _form_kind(form: str, lemma: str, section: str) -> str | None:
+    first = form.split()[0]
+    if first == "we":
+        return "declaration"
+    if first.endswith("ing") or first == "having":
+        return "participle"
+    if first == lemma.split()[0]:
+        return "adjective" if section == "preamble" and form == lemma else None
+    if first.endswith("s"):
+        return "finite"
+    return None
+
+
+def trie_alternation(phrases: set[str] | frozenset[str]) -> str:
+    """One regex matching any of ``phrases``, factored as a character trie (fast on hundreds of names).
+
+    Greedy optional branches prefer the longest phrase; a space matches any run of whitespace.
+    """
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie) if trie else r"(?!x)x"
+
+
+def _alternation(forms: set[str]) -> str:
+    """Forms as written in the lexicon (lower case) or capitalised at the start of a paragraph."""
+    return trie_alternation({f for form in forms for f in (form, form[:1].upper() + form[1:])})
+
+
+@cache
+def _grammar(kind: str) -> _Grammar:
+    """Pattern for ``kind``: finite | participle (with adjectives) | declaration (base forms after "we")."""
+    wanted = {"finite": {"finite"}, "participle": {"participle", "adjective"}, "declaration": {"declaration"}}[kind]
+    plain: dict[str, str] = {}
+    gapped: dict[tuple[str, str], str] = {}
+    nouns: set[str] = set()
+    adjectives: set[str] = set()
+    for row in load("verbs"):
+        for raw in row["forms"].split("|"):
+            form = _norm(raw)
+            if "*" in form:
+                nouns.add(form.split("*")[1].split()[0])
+            form_kind = _form_kind(form, row["verb"], row["section"])
+            if form_kind not in wanted:
+                continue
+            if kind == "declaration":
+                form = form.removeprefix("we ")
+            if form_kind == "adjective":
+                adjectives.add(row["verb"])
+            if "*" in form:
+                first, tail = (part.strip() for part in form.split("*"))
+                gapped.setdefault((first, tail), row["verb"])
+            else:
+                plain.setdefault(form, row["verb"])
+    firsts = {first for first, _ in gapped}
+    tails = {tail for _, tail in gapped}
+    verb = (
+        rf"(?P<plain>{_alternation(set(plain))})"
+        rf"|(?P<gfirst>{_alternation(firsts)})\s+(?P<gap>{_GAP})(?P<gtail>{_alternation(tails)})"
+    )
+    with_noun = _alternation(nouns)
+    prep = rf"(?P<prep>\s+{_PREPOSITION}\b)?" if kind == "participle" else ""
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<pre>(?:{_ADVERB}\s+)*)(?:{verb})(?![\w-])"
+        rf"(?P<post>(?:\s+{_POST_ADVERB}(?![\w-]))*)"
+        rf"(?P<with>\s+with\s+(?:[a-z]+\s+)?(?:{with_noun})(?![\w-]))?{prep}"
+    )
+    return _Grammar(pattern, plain, gapped, frozenset(adjectives))
+
+
+def _hit(grammar: _Grammar, match: re.Match[str]) -> _Hit | None:
+    """Turn a pattern match into a lemma and modifiers; None when a "*" combination is unknown."""
+    if match["plain"] is not None:
+        verb = grammar.plain[_norm(match["plain"])]
+        gap_words: list[str] = []
+    else:
+        verb = grammar.gapped.get((_norm(match["gfirst"]), _norm(match["gtail"])))
+        if verb is None:
+            return None
+        gap_words = [w for w in re.split(r"[\s,]+", match["gap"]) if w and w != "and"]
+        if gap_words and re.fullmatch(_POSSESSIVE, gap_words[0]):
+            gap_words = gap_words[1:]
+    modifiers = [_norm(m) for m in re.findall(rf"{_ADVERB}(?=\s)", match["pre"])]
+    modifiers += gap_words
+    modifiers += [_norm(m) for m in re.findall(_POST_ADVERB, match["post"])]
+    if match["with"]:
+        modifiers.append(_norm(match["with"]))
+    phrase_end = match.end("with") if match["with"] else match.end("post")
+    lead_end = match.end() if verb in grammar.adjectives else phrase_end
+    return _Hit(match.start(), phrase_end, match.string[match.start():phrase_end], verb, tuple(modifiers), lead_end)
+
+
+def _lead_hit(text: str, section: str) -> tuple[_Hit, str] | None:
+    """The lead at the start of ``text`` and the grammar kind that found it."""
+    kinds = {
+        "preamble": ("participle",),
+        "operative": ("finite", "declaration"),
+        "annex": ("declaration", "finite", "participle"),
+    }[section]
+    offset = len(text) - len(text.lstrip())
+    for kind in kinds:
+        grammar = _grammar(kind)
+        if kind == "declaration":
+            hit = _declaration_lead(text, offset, grammar)
+        else:
+            match = grammar.pattern.match(text, offset)
+            hit = _hit(grammar, match) if match else None
+        if hit is not None:
+            return hit, kind
+    return None
+
+
+_WE_RE = re.compile(r"We\b\s*")
+_APPOSITION_END_RE = re.compile(r",\s+")
+
+
+def _declaration_lead(text: str, offset: int, grammar: _Grammar) -> _Hit | None:
+    """ "We (also) reaffirm" or "We, the States Members of the United Nations, reaffirm"."""
+    we = _WE_RE.match(text, offset)
+    if we is None:
+        return None
+    if text.startswith(",", we.end()):
+        sentence_end = _SENTENCE_END_RE.search(text, we.end())
+        limit = sentence_end.start() if sentence_end else len(text)
+        for comma in _APPOSITION_END_RE.finditer(text, we.end() + 1, limit):
+            match = grammar.pattern.match(text, comma.end())
+            if match:
+                return _hit(grammar, match)
+        return None
+    match = grammar.pattern.match(text, we.end())
+    if match is None:
+        return None
+    hit = _hit(grammar, match)
+    if hit is None:
+        return None
+    return _Hit(offset, hit.end, text[offset:hit.end], hit.verb, hit.modifiers, hit.lead_end)
+
+
+def _modifier(modifiers: tuple[str, ...]) -> str | None:
+    return ";".join(modifiers) or None
+
+
+def find_lead(text: str, section: str) -> Lead | None:
+    """The paragraph's lead phrase; None for paragraphs that open otherwise (sub-items, titles)."""
+    if section not in SECTIONS:
+        raise ValueError(f"section must be one of {SECTIONS}, got {section!r}")
+    found = _lead_hit(text, section)
+    if found is None:
+        return None
+    hit, _ = found
+    return Lead(text[hit.start:hit.lead_end], hit.verb, _modifier(hit.modifiers), hit.start, hit.lead_end)
+
+
+def _coordinated(text: str, hit: _Hit) -> bool:
+    """True when a finite verb follows a coordination boundary (not "who supports", "which plays")."""
+    return _BOUNDARY_RE.search(text, max(0, hit.start - 80), hit.start) is not None
+
+
+def _further_hits(text: str, lead: _Hit, kind: str) -> list[_Hit]:
+    grammar = _grammar("finite" if kind != "declaration" else "declaration")
+    hits = []
+    for match in grammar.pattern.finditer(text, lead.end):
+        hit = _hit(grammar, match)
+        if hit is None:
+            continue
+        single_word = match["plain"] is not None and len(match["plain"].split()) == 1
+        if single_word and _NOUN_FOLLOWER_RE.match(text, hit.end):
+            continue
+        if not (_declaration_subject(text, hit) if kind == "declaration" else _coordinated(text, hit)):
+            continue
+        hits.append(hit)
+    return hits
+
+
+_WE_BEFORE_RE = re.compile(r"\b[Ww]e\s+$")
+_AND_BEFORE_RE = re.compile(r"\band\s*$")
+
+
+def _declaration_subject(text: str, hit: _Hit) -> bool:
+    """Base form after "we" (not after "as we", "that we") or coordinated with "and" in a we-sentence."""
+    before = text[max(0, hit.start - 80):hit.start]
+    if _WE_BEFORE_RE.search(before):
+        return not _SUBORDINATOR_RE.search(before[: _WE_BEFORE_RE.search(before).start()])
+    if not _AND_BEFORE_RE.search(before) or before.rstrip().endswith(("to", "not")):
+        return False
+    sentence_start = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, hit.start)), default=0)
+    return re.search(r"\b[Ww]e\b", text[sentence_start:hit.start]) is not None
+
+
+def find_clauses(text: str) -> list[Clause]:
+    """Every main verb whose subject is the Assembly/Council: the lead and each coordinated finite verb."""
+    found = _lead_hit(text, "operative")
+    if found is None:
+        found = _lead_hit(text, "annex")
+        if found is None or found[1] == "participle":
+            return []
+    lead, kind = found
+    if kind == "finite" and lead.start != len(text) - len(text.lstrip()):
+        return []
+    hits = [lead, *_further_hits(text, lead, kind)]
+    if kind == "declaration":
+        hits = [lead, *(h for h in hits[1:] if h.start >= lead.end)]
+    clauses = []
+    for index, hit in enumerate(hits, start=1):
+        scope_end = hits[index].start if index < len(hits) else len(text)
+        phrase = hit.phrase
+        if kind == "declaration" and index == 1:
+            phrase = text[hit.start:hit.end]
+        clauses.append(
+            Clause(index, hit.start, hit.end, phrase, hit.verb, _modifier(hit.modifiers), index == 1, scope_end)
+        )
+    return clauses

@@ -1,0 +1,28 @@
+"""Accuracy against the hand-checked gold fixtures: fails below the bars of the extraction issue."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from pipeline.evaluate import evaluate_folder
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = sorted(p for p in (ROOT / "tests" / "gold").iterdir() if (p / "header.json").exists())
+BARS = {"documents": 1.0, "paragraphs": 0.98, "clauses": 0.98, "addressees": 0.95, "citations": 0.98, "deadlines": 0.95}
+GOLD_FILE = {"documents": "header.json", "paragraphs": "paragraphs.csv", "clauses": "clauses.csv",
+             "addressees": "clauses.csv", "citations": "instruments.csv", "deadlines": "deadlines.csv"}
+CASES = [(folder, table) for folder in GOLD for table in BARS if (folder / GOLD_FILE[table]).exists()]
+
+
+@cache
+def _scores(folder: Path):
+    return evaluate_folder(folder, ROOT / "data" / "raw")
+
+
+@pytest.mark.parametrize(("folder", "table"), CASES, ids=[f"{f.name}-{t}" for f, t in CASES])
+def test_f1_at_or_above_bar(folder: Path, table: str) -> None:
+    score, missed, extra = _scores(folder)[table]
+    assert score.f1 >= BARS[table], f"{table}: F1 {score.f1:.3f}; missed {missed[:5]}; extra {extra[:5]}"
