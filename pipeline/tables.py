@@ -21,6 +21,7 @@ from pipeline.text import clauses as clause_text
 from pipeline.text import dates as date_text
 from pipeline.text import symbols as symbol_text
 from pipeline.text.ingest import InputRejected, decode_resolution
+from pipeline.parallel import map_documents
 from pipeline.text.structure import ParsedResolution, ResolutionRejected, parse_resolution
 from schemas import TABLES
 
@@ -75,48 +76,55 @@ class StructureTables:
     paragraphs: pl.DataFrame
     footnotes: pl.DataFrame
     quarantine: pl.DataFrame
-    parsed: dict[str, ParsedResolution]
 
 
 def build_structure(raw_documents: pl.DataFrame) -> StructureTables:
     """Parse every decoded input; rejected and duplicate inputs go to quarantine with the reason."""
     documents, paragraphs, footnotes, quarantine = [], [], [], []
-    parsed_by_id: dict[str, ParsedResolution] = {}
-    seen_hashes: dict[str, str] = {}
+    to_parse = []
+    first_file_of_hash: dict[str, str] = {}
     for row in raw_documents.iter_rows(named=True):
         name, digest = row["source_file"], row["source_sha256"]
         if row["text"] is None:
             quarantine.append({"source_file": name, "source_sha256": digest, "reason": row["reason"], "detail": row["detail"]})
-            continue
-        if digest in seen_hashes:
+        elif digest in first_file_of_hash:
             quarantine.append({"source_file": name, "source_sha256": digest, "reason": "duplicate",
-                               "detail": f"{name}: same bytes as {seen_hashes[digest]}; kept that one"})
-            continue
-        try:
-            parsed = parse_resolution(row["text"])
-        except ResolutionRejected as error:
+                               "detail": f"{name}: same bytes as {first_file_of_hash[digest]}; kept that one"})
+        else:
+            first_file_of_hash[digest] = name
+            to_parse.append((name, digest, row["text"]))
+    file_of_document: dict[str, str] = {}
+    for name, digest, parsed in map_documents(_parse_one, to_parse):
+        if isinstance(parsed, str):
             quarantine.append({"source_file": name, "source_sha256": digest, "reason": "not_a_resolution",
-                               "detail": f"{name}: {error}; quarantined"})
+                               "detail": f"{name}: {parsed}; quarantined"})
             continue
-        document_id = parsed.header.document_id
-        if document_id in parsed_by_id:
-            first = parsed_by_id[document_id]._source_file  # type: ignore[attr-defined]
+        document_id = parsed["document"]["document_id"]
+        if document_id in file_of_document:
             quarantine.append({"source_file": name, "source_sha256": digest, "reason": "duplicate",
-                               "detail": f"{name}: {document_id} is already built from {first}; kept that one"})
+                               "detail": f"{name}: {document_id} is already built from {file_of_document[document_id]}; kept that one"})
             continue
-        seen_hashes[digest] = name
-        parsed._source_file = name  # type: ignore[attr-defined]
-        parsed_by_id[document_id] = parsed
-        documents.append(_document_row(parsed, name, digest))
-        paragraphs.extend(_paragraph_rows(parsed))
-        footnotes.extend(_footnote_rows(parsed))
+        file_of_document[document_id] = name
+        documents.append(parsed["document"])
+        paragraphs.extend(parsed["paragraphs"])
+        footnotes.extend(parsed["footnotes"])
     return StructureTables(
         documents=frame("documents", documents).sort("document_id"),
         paragraphs=frame("paragraphs", paragraphs).sort("document_id", "ordinal"),
         footnotes=frame("footnotes", footnotes).sort("document_id", "footnote_number"),
         quarantine=frame("quarantine", quarantine).sort("source_file"),
-        parsed=parsed_by_id,
     )
+
+
+def _parse_one(item: tuple[str, str, str]) -> tuple[str, str, dict | str]:
+    """Rows of one document, or the reason it is not a resolution (runs in a worker process)."""
+    name, digest, text = item
+    try:
+        parsed = parse_resolution(text)
+    except ResolutionRejected as error:
+        return name, digest, str(error)
+    return name, digest, {"document": _document_row(parsed, name, digest), "paragraphs": _paragraph_rows(parsed),
+                          "footnotes": _footnote_rows(parsed)}
 
 
 def _document_row(parsed: ParsedResolution, name: str, digest: str) -> dict:
@@ -195,86 +203,97 @@ def actors_table() -> pl.DataFrame:
 
 def build_extraction(documents: pl.DataFrame, paragraphs: pl.DataFrame, footnotes: pl.DataFrame) -> ExtractionTables:
     """Clauses, actors, citations and deadlines of every paragraph, then the mandates view."""
-    meta = {row["document_id"]: row for row in documents.iter_rows(named=True)}
-    clauses, mentions, citations, deadlines = [], [], [], []
-    instrument_rows: dict[str, dict] = {}
-    clause_actors: dict[str, list[str]] = {}
-    for paragraph in paragraphs.iter_rows(named=True):
-        document = meta[paragraph["document_id"]]
+    paragraphs_of = paragraphs.partition_by("document_id", as_dict=True, maintain_order=True)
+    footnotes_of = footnotes.partition_by("document_id", as_dict=True, maintain_order=True)
+    work = [
+        (document, paragraphs_of[(document["document_id"],)].to_dicts() if (document["document_id"],) in paragraphs_of else [],
+         footnotes_of[(document["document_id"],)].to_dicts() if (document["document_id"],) in footnotes_of else [])
+        for document in documents.select("document_id", "body", "adopted_on", "draft_symbol").to_dicts()
+    ]
+    rows: dict[str, list[dict]] = {"clauses": [], "actor_mentions": [], "citations": [], "deadlines": [], "instruments": []}
+    for result in map_documents(_extract_document, work):
+        for table, table_rows in result.items():
+            rows[table].extend(table_rows)
+    known = set(documents["document_id"])
+    instruments: dict[str, dict] = {}
+    for row in rows["instruments"]:
+        instruments.setdefault(row["instrument_id"], row)
+    instrument_rows = [dict(row, cited_document_id=row["instrument_id"] if row["instrument_id"] in known else None)
+                       for row in instruments.values()]
+    clauses = frame("clauses", rows["clauses"])
+    mentions = frame("actor_mentions", rows["actor_mentions"])
+    deadlines = frame("deadlines", rows["deadlines"])
+    actors = actors_table()
+    return ExtractionTables(
+        verbs=verbs_table(),
+        clauses=clauses,
+        actors=actors,
+        actor_mentions=mentions,
+        instruments=frame("instruments", instrument_rows).sort("instrument_id"),
+        citations=frame("citations", rows["citations"]),
+        deadlines=deadlines,
+        mandates=build_mandates(clauses, mentions, deadlines, actors, paragraphs),
+    )
+
+
+def _extract_document(item: tuple[dict, list[dict], list[dict]]) -> dict[str, list[dict]]:
+    """Extraction rows of one document (runs in a worker process for large corpora)."""
+    document, paragraphs, footnotes = item
+    document_id, body = document["document_id"], document["body"]
+    out: dict[str, list[dict]] = {"clauses": [], "actor_mentions": [], "citations": [], "deadlines": [], "instruments": []}
+    for paragraph in paragraphs:
         pid, text = paragraph["paragraph_id"], paragraph["text"]
         found = []
         if paragraph["section"] != "preamble" and paragraph["kind"] != "heading":
             found = clause_text.find_clauses(text)
         for clause in found:
-            clauses.append({
-                "clause_id": f"{pid}:c{clause.index}", "document_id": paragraph["document_id"], "paragraph_id": pid,
+            out["clauses"].append({
+                "clause_id": f"{pid}:c{clause.index}", "document_id": document_id, "paragraph_id": pid,
                 "clause_index": clause.index, "verb_phrase": clause.verb_phrase, "verb": clause.verb,
                 "modifier": clause.modifier, "is_lead": clause.is_lead, "char_start": clause.start, "char_end": clause.end,
             })
+        addressees: dict[int, list[str]] = {}
         for position, mention in enumerate(actor_text.find_actor_mentions(text, found), start=1):
             clause_id = f"{pid}:c{mention.clause_index}" if mention.clause_index is not None else None
-            mentions.append({
-                "mention_id": f"{pid}:m{position}", "document_id": paragraph["document_id"], "paragraph_id": pid,
+            out["actor_mentions"].append({
+                "mention_id": f"{pid}:m{position}", "document_id": document_id, "paragraph_id": pid,
                 "clause_id": clause_id, "actor_id": mention.actor_id, "surface": mention.surface, "role": mention.role,
                 "char_start": mention.start, "char_end": mention.end,
             })
-            if clause_id and mention.role == "addressee":
-                clause_actors.setdefault(clause_id, []).append(mention.actor_id)
-        refs = symbol_text.find_instrument_refs(text, body=document["body"])
-        for position, ref in enumerate(refs, start=1):
-            if ref.instrument_id == paragraph["document_id"]:
+            if mention.clause_index is not None and mention.role == "addressee":
+                addressees.setdefault(mention.clause_index, []).append(mention.actor_id)
+        for position, ref in enumerate(symbol_text.find_instrument_refs(text, body=body), start=1):
+            if ref.instrument_id == document_id:
                 continue
-            citations.append(_citation(f"{pid}:r{position}", paragraph["document_id"], pid, ref, "text", None))
-            instrument_rows.setdefault(ref.instrument_id, _instrument(ref))
+            out["citations"].append(_citation(f"{pid}:r{position}", document_id, pid, ref, "text", None))
+            out["instruments"].append(_instrument(ref))
         if paragraph["section"] == "operative" and paragraph["kind"] != "heading":
-            expressions = date_text.find_time_expressions(text, adopted_on=document["adopted_on"], body=document["body"])
+            expressions = date_text.find_time_expressions(text, adopted_on=document["adopted_on"], body=body)
             for position, expression in enumerate(expressions, start=1):
                 clause = _clause_at(found, expression.start)
-                clause_id = f"{pid}:c{clause.index}" if clause else None
-                actors_of_clause = clause_actors.get(clause_id or "", [])
-                deadlines.append({
-                    "deadline_id": f"{pid}:d{position}", "document_id": paragraph["document_id"], "paragraph_id": pid,
-                    "clause_id": clause_id, "kind": expression.kind, "surface": expression.surface,
-                    "date_start": expression.date_start, "date_end": expression.date_end,
+                actors = addressees.get(clause.index, []) if clause else []
+                out["deadlines"].append({
+                    "deadline_id": f"{pid}:d{position}", "document_id": document_id, "paragraph_id": pid,
+                    "clause_id": f"{pid}:c{clause.index}" if clause else None, "kind": expression.kind,
+                    "surface": expression.surface, "date_start": expression.date_start, "date_end": expression.date_end,
                     "session": expression.session, "recurrence": expression.recurrence,
-                    "actor_id": actors_of_clause[0] if actors_of_clause else None,
-                    "char_start": expression.start, "char_end": expression.end,
+                    "actor_id": actors[0] if actors else None, "char_start": expression.start, "char_end": expression.end,
                 })
-    for footnote in footnotes.iter_rows(named=True):
-        document = meta[footnote["document_id"]]
-        refs = symbol_text.find_instrument_refs(footnote["text"], body=document["body"])
-        for position, ref in enumerate(refs, start=1):
-            citation_id = f"{footnote['document_id']}:fn{footnote['footnote_number']}:r{position}"
-            citations.append(_citation(citation_id, footnote["document_id"], footnote["paragraph_id"], ref,
-                                       "footnote", footnote["footnote_number"]))
-            instrument_rows.setdefault(ref.instrument_id, _instrument(ref))
-    for document in documents.iter_rows(named=True):
-        if document["draft_symbol"]:
-            symbol = symbol_text.canonical_symbol(document["draft_symbol"]) or document["draft_symbol"]
-            citations.append({
-                "citation_id": f"{document['document_id']}:header:r1", "document_id": document["document_id"],
-                "paragraph_id": None, "instrument_id": symbol, "surface": document["draft_symbol"], "via": "header",
-                "footnote_number": None, "pinpoint": None,
-            })
-            instrument_rows.setdefault(symbol, {"instrument_id": symbol, "kind": "document", "symbol": symbol,
-                                                "name": None, "year": None})
-    known = set(meta)
-    instruments = [dict(row, cited_document_id=row["instrument_id"] if row["instrument_id"] in known else None)
-                   for row in instrument_rows.values()]
-    clauses_frame = frame("clauses", clauses)
-    mentions_frame = frame("actor_mentions", mentions)
-    deadlines_frame = frame("deadlines", deadlines)
-    actors = actors_table()
-    return ExtractionTables(
-        verbs=verbs_table(),
-        clauses=clauses_frame,
-        actors=actors,
-        actor_mentions=mentions_frame,
-        instruments=frame("instruments", instruments).sort("instrument_id"),
-        citations=frame("citations", citations),
-        deadlines=deadlines_frame,
-        mandates=build_mandates(clauses_frame, mentions_frame, deadlines_frame, actors, paragraphs),
-    )
+    for footnote in footnotes:
+        for position, ref in enumerate(symbol_text.find_instrument_refs(footnote["text"], body=body), start=1):
+            citation_id = f"{document_id}:fn{footnote['footnote_number']}:r{position}"
+            out["citations"].append(_citation(citation_id, document_id, footnote["paragraph_id"], ref,
+                                              "footnote", footnote["footnote_number"]))
+            out["instruments"].append(_instrument(ref))
+    if document["draft_symbol"]:
+        symbol = symbol_text.canonical_symbol(document["draft_symbol"]) or document["draft_symbol"]
+        out["citations"].append({
+            "citation_id": f"{document_id}:header:r1", "document_id": document_id, "paragraph_id": None,
+            "instrument_id": symbol, "surface": document["draft_symbol"], "via": "header",
+            "footnote_number": None, "pinpoint": None,
+        })
+        out["instruments"].append({"instrument_id": symbol, "kind": "document", "symbol": symbol, "name": None, "year": None})
+    return out
 
 
 def _clause_at(clauses: list, offset: int):
@@ -339,10 +358,7 @@ def build_mandates(clauses: pl.DataFrame, mentions: pl.DataFrame, deadlines: pl.
 
 def _clause_scopes(clauses: pl.DataFrame) -> dict[str, tuple[int, int | None]]:
     """Each clause runs from its verb to the next clause's verb in the same paragraph."""
-    scopes: dict[str, tuple[int, int | None]] = {}
-    for _, group in clauses.group_by("paragraph_id", maintain_order=True):
-        ordered = group.sort("clause_index").select("clause_id", "char_start").rows()
-        for index, (clause_id, start) in enumerate(ordered):
-            end = ordered[index + 1][1] if index + 1 < len(ordered) else None
-            scopes[clause_id] = (start, end)
-    return scopes
+    scoped = clauses.sort("paragraph_id", "clause_index").with_columns(
+        pl.col("char_start").shift(-1).over("paragraph_id").alias("scope_end")
+    )
+    return {clause_id: (start, end) for clause_id, start, end in scoped.select("clause_id", "char_start", "scope_end").rows()}

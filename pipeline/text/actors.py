@@ -61,7 +61,9 @@ _OBJECT_LEAD_IN_RE = re.compile(
     r"\s*(?:that\s+|upon\s+|on\s+|to\s+)?"
 )
 _DETERMINERS_RE = re.compile(
-    r"(?:(?:the|all|other|relevant|appropriate|concerned|interested|its|their|those|these|each|both|every|any)\s+)*"
+    r"(?:(?:the|all|other|relevant|appropriate|concerned|interested|its|their|those|these|each|both"
+    r"|every|any)\s+"
+    r"|Governments?\s+of\s+(?:the\s+)?)*"  # "Asks the Government of Cyprus" addresses Cyprus
 )
 _CONJ_BEFORE_RE = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _MODIFIER_BEFORE_RE = re.compile(r"(?<![\w-])([\w-]+\s+)?([\w-]+)$")
@@ -69,7 +71,9 @@ _WINDOW = 60  # characters looked back for a coordinator and a modifier
 _AND_AFTER_RE = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+)([\w-]+)" + _BOUND_R)
 # A pronoun object ("urges them", "encourages those entities") points back to the actors of the
 # previous clause.
-_PRONOUN_RE = re.compile(r"(?:them|(?:those|these|such|the said)\s+(?:entities|organizations|bodies|actors))" + _BOUND_R)
+_PRONOUN_RE = re.compile(
+    r"(?:them|(?:those|these|such|the said)\s+(?:entities|organizations|bodies|actors))" + _BOUND_R
+)
 _PREPOSITION_AFTER_RE = re.compile(r"\s+(?:of|on|for)\s+[A-Z]")
 
 

@@ -53,7 +53,10 @@ class Clause:
 
 # Grammar words (closed classes), not vocabulary: grading adverbs around a verb, possessives in a
 # "*" slot, parentheticals that may sit between a coordinator and its verb.
-_ADVERB = r"(?:[Oo]nce\s+again|[Aa]lso|[Ff]urther|[Aa]gain|[Hh]ereby|[Tt]herefore|[a-z]+ly|[A-Z][a-z]+ly(?<!Assembly))"
+_ADVERB = (
+    r"(?:[Oo]nce\s+again|[Aa]lso|[Ff]urther|[Aa]gain|[Hh]ereby|[Tt]herefore"
+    r"|[a-z]+ly|[A-Z][a-z]+ly(?<!Assembly))"
+)
 _POST_ADVERB = r"(?:once\s+again|also|further|again)"
 _POSSESSIVE = r"(?:its|their|our|his|her|the|a|an)"
 _GAP = rf"(?:{_POSSESSIVE}\s+)?(?:[a-z][a-z-]*(?:\s*,\s*|\s+and\s+|\s+)){{0,3}}?"
@@ -62,10 +65,20 @@ _PARENTHETICAL = (
     r"(?:in\s+this\s+regard|in\s+that\s+regard|in\s+this\s+context|in\s+that\s+context|to\s+this\s+end|"
     r"to\s+that\s+end|in\s+particular|therefore|accordingly|moreover|furthermore|hence|thus)"
 )
-_BOUNDARY_RE = re.compile(rf"(?:^|[,;:]|\band)\s*(?:(?:{_PARENTHETICAL}|,)\s*)*$")
 _NOUN_FOLLOWER_RE = re.compile(r"\s+(?:of|by|from|for|made|received|submitted|contained|addressed)\b")
-_SUBORDINATOR_RE = re.compile(r"\b(?:as|when|while|if|because|since|where|that|which|who|whom|unless)\s+$", re.I)
+_SUBORDINATOR_RE = re.compile(
+    r"\b(?:as|when|while|if|because|since|where|that|which|who|whom|unless)\s+$", re.IGNORECASE
+)
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z])")
+_ADVERB_RE = re.compile(rf"{_ADVERB}(?=\s)")
+_POST_ADVERB_RE = re.compile(_POST_ADVERB)
+_POSSESSIVE_RE = re.compile(_POSSESSIVE)
+_GAP_SPLIT_RE = re.compile(r"[\s,]+")
+_WE_RE = re.compile(r"We\b\s*")
+_WE_WORD_RE = re.compile(r"\b[Ww]e\b")
+_WE_BEFORE_RE = re.compile(r"\b[Ww]e\s+$")
+_AND_BEFORE_RE = re.compile(r"\band\s*$")
+_APPOSITION_END_RE = re.compile(r",\s+")
 
 
 @dataclass(frozen=True)
@@ -73,6 +86,7 @@ class _Grammar:
     """Compiled verb patterns and form -> lemma tables for one inflection kind."""
 
     pattern: re.Pattern[str]
+    further: re.Pattern[str]  # the same verb after a coordination boundary (", and", ";", ", in this regard,")
     plain: dict[str, str]
     gapped: dict[tuple[str, str], str]
     adjectives: frozenset[str]  # lemmas whose lead keeps the following preposition ("Mindful of")
@@ -118,7 +132,11 @@ def trie_alternation(phrases: set[str] | frozenset[str]) -> str:
         node[""] = {}
 
     def emit(node: dict[str, dict]) -> str:
-        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child) for char, child in sorted(node.items()) if char]
+        branches = [
+            (r"\s+" if char == " " else re.escape(char)) + emit(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
@@ -135,7 +153,11 @@ def _alternation(forms: set[str]) -> str:
 @cache
 def _grammar(kind: str) -> _Grammar:
     """Pattern for ``kind``: finite | participle (with adjectives) | declaration (base forms after "we")."""
-    wanted = {"finite": {"finite"}, "participle": {"participle", "adjective"}, "declaration": {"declaration"}}[kind]
+    wanted = {
+        "finite": {"finite"},
+        "participle": {"participle", "adjective"},
+        "declaration": {"declaration"},
+    }[kind]
     plain: dict[str, str] = {}
     gapped: dict[tuple[str, str], str] = {}
     nouns: set[str] = set()
@@ -165,12 +187,13 @@ def _grammar(kind: str) -> _Grammar:
     )
     with_noun = _alternation(nouns)
     prep = rf"(?P<prep>\s+{_PREPOSITION}\b)?" if kind == "participle" else ""
-    pattern = re.compile(
+    body = (
         rf"(?<![\w-])(?P<pre>(?:{_ADVERB}\s+)*)(?:{verb})(?![\w-])"
         rf"(?P<post>(?:\s+{_POST_ADVERB}(?![\w-]))*)"
         rf"(?P<with>\s+with\s+(?:[a-z]+\s+)?(?:{with_noun})(?![\w-]))?{prep}"
     )
-    return _Grammar(pattern, plain, gapped, frozenset(adjectives))
+    further = re.compile(rf"(?:[,;:]|(?<![\w-])and(?![\w-]))\s*(?:(?:{_PARENTHETICAL}|,)\s*)*{body}")
+    return _Grammar(re.compile(body), further, plain, gapped, frozenset(adjectives))
 
 
 def _hit(grammar: _Grammar, match: re.Match[str]) -> _Hit | None:
@@ -182,17 +205,18 @@ def _hit(grammar: _Grammar, match: re.Match[str]) -> _Hit | None:
         verb = grammar.gapped.get((_norm(match["gfirst"]), _norm(match["gtail"])))
         if verb is None:
             return None
-        gap_words = [w for w in re.split(r"[\s,]+", match["gap"]) if w and w != "and"]
-        if gap_words and re.fullmatch(_POSSESSIVE, gap_words[0]):
+        gap_words = [w for w in _GAP_SPLIT_RE.split(match["gap"]) if w and w != "and"]
+        if gap_words and _POSSESSIVE_RE.fullmatch(gap_words[0]):
             gap_words = gap_words[1:]
-    modifiers = [_norm(m) for m in re.findall(rf"{_ADVERB}(?=\s)", match["pre"])]
+    modifiers = [_norm(m) for m in _ADVERB_RE.findall(match["pre"])]
     modifiers += gap_words
-    modifiers += [_norm(m) for m in re.findall(_POST_ADVERB, match["post"])]
+    modifiers += [_norm(m) for m in _POST_ADVERB_RE.findall(match["post"])]
     if match["with"]:
         modifiers.append(_norm(match["with"]))
     phrase_end = match.end("with") if match["with"] else match.end("post")
     lead_end = match.end() if verb in grammar.adjectives else phrase_end
-    return _Hit(match.start(), phrase_end, match.string[match.start():phrase_end], verb, tuple(modifiers), lead_end)
+    start = match.start("pre")
+    return _Hit(start, phrase_end, match.string[start:phrase_end], verb, tuple(modifiers), lead_end)
 
 
 def _lead_hit(text: str, section: str) -> tuple[_Hit, str] | None:
@@ -213,10 +237,6 @@ def _lead_hit(text: str, section: str) -> tuple[_Hit, str] | None:
         if hit is not None:
             return hit, kind
     return None
-
-
-_WE_RE = re.compile(r"We\b\s*")
-_APPOSITION_END_RE = re.compile(r",\s+")
 
 
 def _declaration_lead(text: str, offset: int, grammar: _Grammar) -> _Hit | None:
@@ -256,40 +276,35 @@ def find_lead(text: str, section: str) -> Lead | None:
     return Lead(text[hit.start:hit.lead_end], hit.verb, _modifier(hit.modifiers), hit.start, hit.lead_end)
 
 
-def _coordinated(text: str, hit: _Hit) -> bool:
-    """True when a finite verb follows a coordination boundary (not "who supports", "which plays")."""
-    return _BOUNDARY_RE.search(text, max(0, hit.start - 80), hit.start) is not None
-
-
 def _further_hits(text: str, lead: _Hit, kind: str) -> list[_Hit]:
-    grammar = _grammar("finite" if kind != "declaration" else "declaration")
+    """Finite verbs after a coordination boundary (so never "who supports", "which plays"), or, in a
+    declaration, base forms whose subject is "we"."""
+    grammar = _grammar(kind)
+    matches = (grammar.pattern if kind == "declaration" else grammar.further).finditer(text, lead.end)
     hits = []
-    for match in grammar.pattern.finditer(text, lead.end):
+    for match in matches:
         hit = _hit(grammar, match)
         if hit is None:
             continue
         single_word = match["plain"] is not None and len(match["plain"].split()) == 1
         if single_word and _NOUN_FOLLOWER_RE.match(text, hit.end):
             continue
-        if not (_declaration_subject(text, hit) if kind == "declaration" else _coordinated(text, hit)):
+        if kind == "declaration" and not _declaration_subject(text, hit):
             continue
         hits.append(hit)
     return hits
 
 
-_WE_BEFORE_RE = re.compile(r"\b[Ww]e\s+$")
-_AND_BEFORE_RE = re.compile(r"\band\s*$")
-
-
 def _declaration_subject(text: str, hit: _Hit) -> bool:
     """Base form after "we" (not after "as we", "that we") or coordinated with "and" in a we-sentence."""
     before = text[max(0, hit.start - 80):hit.start]
-    if _WE_BEFORE_RE.search(before):
-        return not _SUBORDINATOR_RE.search(before[: _WE_BEFORE_RE.search(before).start()])
-    if not _AND_BEFORE_RE.search(before) or before.rstrip().endswith(("to", "not")):
+    we = _WE_BEFORE_RE.search(before)
+    if we is not None:
+        return not _SUBORDINATOR_RE.search(before[: we.start()])
+    if not _AND_BEFORE_RE.search(before):
         return False
     sentence_start = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, hit.start)), default=0)
-    return re.search(r"\b[Ww]e\b", text[sentence_start:hit.start]) is not None
+    return _WE_WORD_RE.search(text, sentence_start, hit.start) is not None
 
 
 def find_clauses(text: str) -> list[Clause]:
@@ -300,18 +315,17 @@ def find_clauses(text: str) -> list[Clause]:
         if found is None or found[1] == "participle":
             return []
     lead, kind = found
-    if kind == "finite" and lead.start != len(text) - len(text.lstrip()):
-        return []
     hits = [lead, *_further_hits(text, lead, kind)]
-    if kind == "declaration":
-        hits = [lead, *(h for h in hits[1:] if h.start >= lead.end)]
-    clauses = []
-    for index, hit in enumerate(hits, start=1):
-        scope_end = hits[index].start if index < len(hits) else len(text)
-        phrase = hit.phrase
-        if kind == "declaration" and index == 1:
-            phrase = text[hit.start:hit.end]
-        clauses.append(
-            Clause(index, hit.start, hit.end, phrase, hit.verb, _modifier(hit.modifiers), index == 1, scope_end)
+    return [
+        Clause(
+            index,
+            hit.start,
+            hit.end,
+            hit.phrase,
+            hit.verb,
+            _modifier(hit.modifiers),
+            index == 1,
+            hits[index].start if index < len(hits) else len(text),
         )
-    return clauses
+        for index, hit in enumerate(hits, start=1)
+    ]

@@ -13,71 +13,190 @@ NAMES = {row["actor_id"]: row["name"] for row in load("actors")}
 ADDRESSEES = [
     # (text, {(clause_index, actor name), ...})
     (
-        "Reaffirms the Strategy, and calls upon Member States, the United Nations and other appropriate "
-        "international, regional and subregional organizations to step up their efforts;",
-        {(2, "Member States"), (2, "United Nations"), (2, "international organizations"),
-         (2, "regional and subregional organizations")},
+        (
+            "Reaffirms the Strategy, and calls upon Member States, the United Nations and other "
+            "appropriate international, regional and subregional organizations to step up their "
+            "efforts;"
+        ),
+        {
+            (2, "Member States"),
+            (2, "United Nations"),
+            (2, "international organizations"),
+            (2, "regional and subregional organizations"),
+        },
     ),
     ("Urges all States to respect and protect the right to privacy;", {(1, "States")}),
-    ("Urges all Member States and the United Nations to unite against violent extremism;",
-     {(1, "Member States"), (1, "United Nations")}),
-    ("Recognizes the difficulties, and urges Member States and the United Nations system to take measures;",
-     {(2, "Member States"), (2, "United Nations system")}),
-    ("Encourages civil society, including non-governmental organizations, to engage in efforts;",
-     {(1, "civil society"), (1, "non-governmental organizations")}),
-    ("Recognizes the need, and calls upon non-governmental, non-profit and charitable organizations to prevent abuse;",
-     {(2, "non-governmental organizations"), (2, "non-profit organizations"), (2, "charitable organizations")}),
-    ("Calls upon Member States to strengthen cooperation, and calls upon law enforcement and criminal justice "
-     "authorities to cooperate;",
-     {(1, "Member States"), (2, "law enforcement authorities"), (2, "criminal justice authorities")}),
-    ("Encourages Member States and international and regional organizations to enhance knowledge;",
-     {(1, "Member States"), (1, "international organizations"), (1, "regional organizations")}),
-    ("Encourages all relevant international, regional and subregional organizations and forums involved in the "
-     "fight against terrorism to cooperate, and calls for information-sharing;",
-     {(1, "international organizations"), (1, "regional and subregional organizations"), (1, "forums")}),
-    ("Calls upon the United Nations Office on Drugs and Crime, including its Terrorism Prevention Branch, to "
-     "enhance assistance;",
-     {(1, "United Nations Office on Drugs and Crime"), (1, "Terrorism Prevention Branch")}),
-    ("Requests the Counter-Terrorism Implementation Task Force (Global Counter-Terrorism Coordination Compact "
-     "entities) to continue, and requests the Office of Counter-Terrorism to continue its efforts;",
-     {(1, "Counter-Terrorism Implementation Task Force"), (2, "Office of Counter-Terrorism")}),
-    ("Notes with appreciation the activities, and encourages the Task Force to ensure the focused delivery;",
-     {(2, "Counter-Terrorism Implementation Task Force")}),
-    ("Encourages the Office of Counter-Terrorism and the Global Counter-Terrorism Coordination Compact entities "
-     "to work with Member States;",
-     {(1, "Office of Counter-Terrorism"), (1, "Counter-Terrorism Implementation Task Force")}),
-    ("Underscores the role, and calls upon the Office of Counter-Terrorism, all other relevant United Nations funds "
-     "and programmes, Member States, donors and recipients to cooperate;",
-     {(2, "Office of Counter-Terrorism"), (2, "United Nations funds and programmes"), (2, "Member States"),
-      (2, "donors"), (2, "recipients")}),
-    ("Recognizes the work done by the relevant United Nations bodies and entities and other international, "
-     "regional and subregional organizations, and urges them to step up their efforts;",
-     {(2, "United Nations bodies"), (2, "United Nations entities"), (2, "international organizations"),
-      (2, "regional and subregional organizations")}),
-    ("Recognizes the role of the regional organizations, structures and strategies, and encourages those entities "
-     "to enhance dialogue;",
-     {(2, "regional organizations"), (2, "regional structures")}),
-    ("Also recognizes the importance, recommends that Member States consider the implementation of the Plan;",
-     {(2, "Member States")}),
-    ("Recognizes the threat, and reminds Member States of their obligation to enforce the measures;",
-     {(2, "Member States")}),
-    ("Calls upon States, while countering terrorism, to ensure that any measures comply with their obligations;",
-     {(1, "States")}),
-    # Action objects have no addressee, even when an actor follows.
+    (
+        "Urges all Member States and the United Nations to unite against violent extremism;",
+        {(1, "Member States"), (1, "United Nations")},
+    ),
+    (
+        (
+            "Recognizes the difficulties, and urges Member States and the United Nations system to "
+            "take measures;"
+        ),
+        {(2, "Member States"), (2, "United Nations system")},
+    ),
+    (
+        "Encourages civil society, including non-governmental organizations, to engage in efforts;",
+        {(1, "civil society"), (1, "non-governmental organizations")},
+    ),
+    (
+        (
+            "Recognizes the need, and calls upon non-governmental, non-profit and charitable "
+            "organizations to prevent abuse;"
+        ),
+        {
+            (2, "non-governmental organizations"),
+            (2, "non-profit organizations"),
+            (2, "charitable organizations"),
+        },
+    ),
+    (
+        (
+            "Calls upon Member States to strengthen cooperation, and calls upon law enforcement and "
+            "criminal justice authorities to cooperate;"
+        ),
+        {
+            (1, "Member States"),
+            (2, "law enforcement authorities"),
+            (2, "criminal justice authorities"),
+        },
+    ),
+    (
+        (
+            "Encourages Member States and international and regional organizations to enhance "
+            "knowledge;"
+        ),
+        {(1, "Member States"), (1, "international organizations"), (1, "regional organizations")},
+    ),
+    (
+        (
+            "Encourages all relevant international, regional and subregional organizations and forums "
+            "involved in the fight against terrorism to cooperate, and calls for information-sharing;"
+        ),
+        {
+            (1, "international organizations"),
+            (1, "regional and subregional organizations"),
+            (1, "forums"),
+        },
+    ),
+    (
+        (
+            "Calls upon the United Nations Office on Drugs and Crime, including its Terrorism "
+            "Prevention Branch, to enhance assistance;"
+        ),
+        {(1, "United Nations Office on Drugs and Crime"), (1, "Terrorism Prevention Branch")},
+    ),
+    (
+        (
+            "Requests the Counter-Terrorism Implementation Task Force (Global Counter-Terrorism "
+            "Coordination Compact entities) to continue, and requests the Office of Counter-Terrorism "
+            "to continue its efforts;"
+        ),
+        {(1, "Counter-Terrorism Implementation Task Force"), (2, "Office of Counter-Terrorism")},
+    ),
+    (
+        (
+            "Notes with appreciation the activities, and encourages the Task Force to ensure the "
+            "focused delivery;"
+        ),
+        {(2, "Counter-Terrorism Implementation Task Force")},
+    ),
+    (
+        (
+            "Encourages the Office of Counter-Terrorism and the Global Counter-Terrorism Coordination "
+            "Compact entities to work with Member States;"
+        ),
+        {(1, "Office of Counter-Terrorism"), (1, "Counter-Terrorism Implementation Task Force")},
+    ),
+    (
+        (
+            "Underscores the role, and calls upon the Office of Counter-Terrorism, all other relevant "
+            "United Nations funds and programmes, Member States, donors and recipients to cooperate;"
+        ),
+        {
+            (2, "Office of Counter-Terrorism"),
+            (2, "United Nations funds and programmes"),
+            (2, "Member States"),
+            (2, "donors"),
+            (2, "recipients"),
+        },
+    ),
+    (
+        (
+            "Recognizes the work done by the relevant United Nations bodies and entities and other "
+            "international, regional and subregional organizations, and urges them to step up their "
+            "efforts;"
+        ),
+        {
+            (2, "United Nations bodies"),
+            (2, "United Nations entities"),
+            (2, "international organizations"),
+            (2, "regional and subregional organizations"),
+        },
+    ),
+    (
+        (
+            "Recognizes the role of the regional organizations, structures and strategies, and "
+            "encourages those entities to enhance dialogue;"
+        ),
+        {(2, "regional organizations"), (2, "regional structures")},
+    ),
+    (
+        (
+            "Also recognizes the importance, recommends that Member States consider the "
+            "implementation of the Plan;"
+        ),
+        {(2, "Member States")},
+    ),
+    (
+        (
+            "Recognizes the threat, and reminds Member States of their obligation to enforce the "
+            "measures;"
+        ),
+        {(2, "Member States")},
+    ),
+    (
+        (
+            "Calls upon States, while countering terrorism, to ensure that any measures comply with "
+            "their obligations;"
+        ),
+        {(1, "States")},
+    ),
     ("Calls for the enhanced engagement of Member States with the work of the Centre;", set()),
     ("Also expresses concern, and encourages the provision of assistance to Member States;", set()),
-    ("Welcomes the report, and encourages cooperation among and between Member States and regional organizations;",
-     set()),
-    # Non-directive verbs have no addressee.
+    (
+        (
+            "Welcomes the report, and encourages cooperation among and between Member States and "
+            "regional organizations;"
+        ),
+        set(),
+    ),
     ("Stresses that States should consider engaging with religious authorities;", set()),
     ("Demands that Iraq withdraw immediately and unconditionally all its forces;", {(1, "Iraq")}),
-    ("Calls upon Iraq and Kuwait to begin immediately intensive negotiations;", {(1, "Iraq"), (1, "Kuwait")}),
-    ("Requests the Secretary-General, in consultation with Member States, to submit a report;",
-     {(1, "Secretary-General")}),
-    ("Invites the United Nations Educational, Scientific and Cultural Organization to facilitate observance;",
-     {(1, "United Nations Educational, Scientific and Cultural Organization")}),
-    ("Calls upon all parties to cease hostilities and calls upon the Plurinational State to cooperate;",
-     {(1, "parties")}),
+    (
+        "Calls upon Iraq and Kuwait to begin immediately intensive negotiations;",
+        {(1, "Iraq"), (1, "Kuwait")},
+    ),
+    (
+        "Requests the Secretary-General, in consultation with Member States, to submit a report;",
+        {(1, "Secretary-General")},
+    ),
+    (
+        (
+            "Invites the United Nations Educational, Scientific and Cultural Organization to "
+            "facilitate observance;"
+        ),
+        {(1, "United Nations Educational, Scientific and Cultural Organization")},
+    ),
+    (
+        (
+            "Calls upon all parties to cease hostilities and calls upon the Plurinational State to "
+            "cooperate;"
+        ),
+        {(1, "parties")},
+    ),
 ]
 
 
@@ -94,17 +213,42 @@ def test_addressees(text: str, expected: set[tuple[int, str]]) -> None:
 MENTIONS = [
     # (text, [actor names in order of appearance])
     ("Takes note of the report of the Secretary-General;", ["Secretary-General"]),
-    ("Recalls Security Council resolutions 2178 (2014) and the work of the Human Rights Council;",
-     ["Security Council", "Human Rights Council"]),
-    ("Welcomes the cooperation between Bolivia (Plurinational State of) and the United States of America;",
-     ["Bolivia (Plurinational State of)", "United States of America"]),
-    ("Recognizing the role of States Members of the United Nations and of UNODC,",
-     ["Member States", "United Nations Office on Drugs and Crime"]),
-    ("Noting the work of the Counter-Terrorism Committee Executive Directorate and INTERPOL,",
-     ["Counter-Terrorism Committee Executive Directorate", "International Criminal Police Organization"]),
-    ("Welcomes the efforts of the Office of Counter-Terrorism, and requests the Office to report;",
-     ["Office of Counter-Terrorism", "Office of Counter-Terrorism"]),
-    ("Recalling the decisions of the African Union and the European Union,", ["African Union", "European Union"]),
+    (
+        (
+            "Recalls Security Council resolutions 2178 (2014) and the work of the Human Rights "
+            "Council;"
+        ),
+        ["Security Council", "Human Rights Council"],
+    ),
+    (
+        (
+            "Welcomes the cooperation between Bolivia (Plurinational State of) and the United States "
+            "of America;"
+        ),
+        ["Bolivia (Plurinational State of)", "United States of America"],
+    ),
+    (
+        "Recognizing the role of States Members of the United Nations and of UNODC,",
+        ["Member States", "United Nations Office on Drugs and Crime"],
+    ),
+    (
+        "Noting the work of the Counter-Terrorism Committee Executive Directorate and INTERPOL,",
+        [
+            "Counter-Terrorism Committee Executive Directorate",
+            "International Criminal Police Organization",
+        ],
+    ),
+    (
+        (
+            "Welcomes the efforts of the Office of Counter-Terrorism, and requests the Office to "
+            "report;"
+        ),
+        ["Office of Counter-Terrorism", "Office of Counter-Terrorism"],
+    ),
+    (
+        "Recalling the decisions of the African Union and the European Union,",
+        ["African Union", "European Union"],
+    ),
 ]
 
 
@@ -129,6 +273,28 @@ def test_lexicon_lists_every_member_state_once() -> None:
     ids = [row["actor_id"] for row in rows]
     assert len(ids) == len(set(ids))
     assert sum(row["kind"] == "state" for row in rows) == 193
-    kinds = {"member_states", "state", "un_principal_organ", "un_secretariat", "un_entity", "un_subsidiary_body",
-             "intergovernmental_organization", "civil_society", "private_sector", "other"}
+    kinds = {
+        "member_states", "state", "un_principal_organ", "un_secretariat", "un_entity", "un_subsidiary_body",
+        "intergovernmental_organization", "civil_society", "private_sector", "other",
+    }
     assert {row["kind"] for row in rows} <= kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Asks the Government of Cyprus to take all additional measures;", {(1, "Cyprus")}),
+        (
+            "Calls upon the Governments of Iran and Iraq to cooperate;",
+            {(1, "Iran (Islamic Republic of)"), (1, "Iraq")},
+        ),
+        (
+            "Invites the Scientific Committee to continue its consultations, and requests the secretariat "
+            "to help;",
+            {(1, "United Nations Scientific Committee on the Effects of Atomic Radiation")},
+        ),
+    ],
+)
+def test_addressee_through_government_of(text: str, expected: set[tuple[int, str]]) -> None:
+    mentions = find_actor_mentions(text, find_clauses(text))
+    assert {(m.clause_index, NAMES[m.actor_id]) for m in mentions if m.role == "addressee"} == expected
