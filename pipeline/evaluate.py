@@ -96,12 +96,12 @@ def evaluate_folder(gold: Path, raw_dir: Path = DEFAULT_RAW) -> dict[str, tuple[
         predicted = [(str(number_of[c["paragraph_id"]]), c["verb"]) for c in clauses.iter_rows(named=True)]
         expected = [(g["number"], g["verb"]) for g in gold_clauses]
         results["clauses"] = compare("clauses", predicted, expected)
-        names = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"], strict=True))
+        actor_of = _actor_names(tables["actors"])
         index_of = dict(zip(clauses["clause_id"], clauses["clause_index"], strict=True))
         addressees = tables["actor_mentions"].filter(pl.col("role") == "addressee")
-        predicted = list({(str(number_of[m["paragraph_id"]]), index_of.get(m["clause_id"]), names[m["actor_id"]].lower())
+        predicted = list({(str(number_of[m["paragraph_id"]]), index_of.get(m["clause_id"]), m["actor_id"])
                           for m in addressees.iter_rows(named=True)})
-        expected = [(g["number"], int(g["clause_index"]), name.strip().lower())
+        expected = [(g["number"], int(g["clause_index"]), actor_of.get(name.strip().lower(), name.strip().lower()))
                     for g in gold_clauses for name in g["addressees"].split(";") if name.strip()]
         results["addressees"] = compare("addressees", predicted, expected)
 
@@ -128,6 +128,15 @@ def evaluate_folder(gold: Path, raw_dir: Path = DEFAULT_RAW) -> dict[str, tuple[
     expected = [(f, _iso(header[f])) for f in fields if f in header] + [("agenda_items", tuple(header.get("agenda_items", [])))]
     results["documents"] = compare("documents", predicted, expected)
     return results
+
+
+def _actor_names(actors: pl.DataFrame) -> dict[str, str]:
+    """Gold names are free text: resolve them to actor ids through the lexicon's names and aliases."""
+    lookup = {}
+    for actor_id, name, aliases in actors.select("actor_id", "name", "aliases").rows():
+        for alias in [name, *aliases]:
+            lookup.setdefault(alias.lower(), actor_id)
+    return lookup
 
 
 def _iso(value: object) -> str | None:

@@ -893,7 +893,7 @@ def _find_marker(paragraph: Paragraph, number: int, lower: int, upper: int) -> t
                 continue
             if raw_start > upper and rank > 0:
                 break
-            if rank == 2 and _NOT_MARKER_BEFORE.search(raw_text.text[: match.start()]):
+            if rank == 2 and _NOT_MARKER_BEFORE.search(raw_text.text[max(0, match.start() - 16) : match.start()]):
                 continue
             return rank, raw_start, raw_text.raw_offset(match.end() - 1) + 1
     return None
