@@ -11,7 +11,7 @@ from pipeline.text.structure import ResolutionRejected, parse_resolution
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "raw" / "A_RES_72_284.txt"
-CORPUS = sorted((ROOT.parent / "shared" / "corpus").glob("*.txt"))
+RAW_TEXTS = sorted((ROOT / "data" / "raw").glob("*.txt"))
 
 GA_HEADER = """General Assembly
 
@@ -146,7 +146,7 @@ def test_seed_paragraphs_and_footnotes() -> None:
     assert "and calls upon Member States" in op8.text
 
 
-@pytest.mark.parametrize("path", CORPUS + [SEED], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", RAW_TEXTS, ids=lambda p: p.name)
 def test_nothing_lost(path: Path) -> None:
     """Every non-blank body line lies inside a paragraph or footnote, or is header, closing or page furniture."""
     raw = path.read_text(encoding="utf-8")
