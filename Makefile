@@ -26,6 +26,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py
 
 ui: $(BIN)/.installed
+	mkdir -p .dagster_home
 	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster dev -w workspace.yaml
 
 clean:

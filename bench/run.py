@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.build import build_release  # noqa: E402
 from pipeline.tables import build_extraction, build_structure, read_raw_documents  # noqa: E402
-from pipeline.validate import foreign_key_errors, schema_errors  # noqa: E402
 from pipeline.text.structure import parse_resolution  # noqa: E402
+from pipeline.validate import foreign_key_errors, schema_errors  # noqa: E402
 
 _GA_NUMBER = re.compile(r"\b(\d{2})/(\d{1,4})\b")
 

@@ -16,12 +16,12 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.lexicons import load
+from pipeline.parallel import map_documents
 from pipeline.text import actors as actor_text
 from pipeline.text import clauses as clause_text
 from pipeline.text import dates as date_text
 from pipeline.text import symbols as symbol_text
 from pipeline.text.ingest import InputRejected, decode_resolution
-from pipeline.parallel import map_documents
 from pipeline.text.structure import ParsedResolution, ResolutionRejected, parse_resolution
 from schemas import TABLES
 

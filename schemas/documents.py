@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import polars as pl
 import pandera.polars as pa
+import polars as pl
 
 SECTIONS = ["preamble", "operative", "annex"]
 BODIES = ["General Assembly", "Security Council", "Human Rights Council", "Economic and Social Council"]

@@ -3,8 +3,8 @@ citations, deadlines, and the mandates view."""
 
 from __future__ import annotations
 
-import polars as pl
 import pandera.polars as pa
+import polars as pl
 
 ACTOR_KINDS = [
     "member_states", "state", "un_principal_organ", "un_secretariat", "un_entity", "un_subsidiary_body",

@@ -34,8 +34,8 @@ def test_rejected_inputs(data: bytes, reason: str) -> None:
 @pytest.mark.parametrize(
     ("data", "encoding"),
     [
-        ("Résolution “72/284”".encode("utf-8"), "utf-8"),
-        (codecs.BOM_UTF8 + "Résolution".encode("utf-8"), "utf-8"),
+        ("Résolution “72/284”".encode(), "utf-8"),
+        (codecs.BOM_UTF8 + "Résolution".encode(), "utf-8"),
         (codecs.BOM_UTF16_LE + "Résolution “72/284”".encode("utf-16-le"), "utf-16"),
         ("Résolution “72/284”".encode("cp1252"), "cp1252"),
     ],

@@ -112,13 +112,14 @@ def join(parts: Iterable[SpannedText], separator: str = " ") -> SpannedText:
     texts: list[str] = []
     anchors: list[tuple[int, int]] = []
     length = 0
-    for index, part in enumerate(parts):
-        if index and separator:
-            anchors.append((length, anchors_end))
+    previous_end: int | None = None  # raw position just after the previous part
+    for part in parts:
+        if previous_end is not None and separator:
+            anchors.append((length, previous_end))
             texts.append(separator)
             length += len(separator)
         anchors.extend((length + text_at, raw_at) for text_at, raw_at in part._anchors)
         texts.append(part.text)
         length += len(part.text)
-        anchors_end = part.raw_offset(len(part.text)) if part.text else (part._anchors[0][1] if part._anchors else 0)
+        previous_end = part.raw_offset(len(part.text)) if part.text else (part._anchors[0][1] if part._anchors else 0)
     return SpannedText("".join(texts), tuple(anchors))

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from datetime import date
+from functools import cache
 
 from pipeline.lexicons import load
 from pipeline.text.dates import DAY_MONTH_YEAR, parse_date
