@@ -63,6 +63,7 @@ _ANNEX_LINE = re.compile(r"^\s*Annex(?:\s+([IVXL]+|\d+))?\s*$")
 _NUMBER_LABEL = re.compile(r"^\s*(\d{1,3})\s*([.,])(?:\s+|$)")
 _ITEM_LABEL = re.compile(r"^\s*\(([a-z]{1,2}|[ivxl]{1,5}|\d)\)(?:\s+|$)")
 _ROMAN_HEADING = re.compile(r"^\s*([IVXL]{1,5})\.\s+|^\s*([A-Z])\.\s+(?=[A-Z])")
+_ROMAN_LABEL = re.compile(r"^\s*[IVXL]{1,5}\.(?:\s+(?=[A-Z])|\s*$)")  # "II. Implementation ..." or "I." alone
 _END_OF_PARAGRAPH = re.compile(r"[,;:.]\s*$")
 _STRONG_END = re.compile(r"[;:.]\s*$")
 _LEAD_WORD = re.compile(r"^\s*[“\"]?([A-Z][a-z]+)(?:,)?(?:\s+([a-z]+))?")
@@ -492,6 +493,7 @@ class _Segmenter:
         self.parent: Paragraph | None = None
         self.items: list[Paragraph] = []  # open item stack (a) > (i)
         self._by_id: dict[str, Paragraph] = {}
+        self._force_open = False
 
     def run(self, lines: list[Line]) -> None:
         gap = False  # blank line seen since the current paragraph's last line
@@ -517,11 +519,18 @@ class _Segmenter:
         if self._lines and self._label_only(self._lines[-1]):
             self._lines[-1].append(line)
             return
+        if self._force_open:  # the first line after "Annex" is the annex title
+            self._force_open = False
+            self._open_unnumbered(line)
+            return
         current = self._current_text()
         ends = bool(_END_OF_PARAGRAPH.search(current)) if current else True
         number = _NUMBER_LABEL.match(text)
         if number and self._accept_number(int(number.group(1)), number.group(2), current, ends):
             self._open_numbered(line, int(number.group(1)), number.end())
+            return
+        if _ROMAN_LABEL.match(text) and (current is None or ends or gap):
+            self._open_unnumbered(line)
             return
         item = _ITEM_LABEL.match(text)
         if item and current is not None and (ends or re.search(r"\b(?:and|or)\s*$", current)):
@@ -568,7 +577,7 @@ class _Segmenter:
         return text
 
     def _label_only(self, lines: list[Line]) -> bool:
-        return len(lines) == 1 and bool(re.fullmatch(r"\s*(?:\d{1,3}\.|\([a-z0-9]{1,5}\))\s*", lines[0].text))
+        return len(lines) == 1 and bool(re.fullmatch(r"\s*(?:\d{1,3}\.|\([a-z0-9]{1,5}\)|[IVXL]{1,5}\.)\s*", lines[0].text))
 
     def _item_label(self, raw_label: str) -> str | None:
         """Accept (a), (b)… in sequence and (i), (ii)… nested; OCR '(6)' after '(a)' reads '(b)'."""
@@ -637,6 +646,7 @@ class _Segmenter:
     def _start_annex(self, line: Line) -> None:
         match = _ANNEX_LINE.match(line.text)
         self.annex = (match.group(1) or "") if match else ""
+        self._force_open = True
         self.last_number = 0
         self.parent = None
         self.items = []
@@ -872,7 +882,7 @@ def _marker_patterns(number: int) -> list[re.Pattern[str]]:
     sup = n.translate(str.maketrans("0123456789", _SUPERSCRIPT))
     return [
         re.compile(re.escape(sup)),
-        re.compile(rf"(?:(?<=[A-Za-z\)\]”’\"])|(?<=[a-z][,;:.])|(?<=\b(?:19|20)\d\d)){n}(?=[\s,;:.)]|$)"),
+        re.compile(rf"(?:(?<=[A-Za-z\)\]”’\"])|(?<=[a-z\d][,;:.])|(?<=\b(?:19|20)\d\d)){n}(?=[\s,;:.)]|$)"),
         re.compile(rf"(?:(?<=[,;:.”’\)] )|(?<=[A-Z][a-z]{{2}} )|(?<=[a-z]{{3}} )){n}(?=[,;:.]?(?:\s+[a-z(]|\s*$)|[,;:.])"),
     ]
 

@@ -81,6 +81,13 @@ def _texts(parsed):
          [("pp1", "Recalling its resolution 943 (1994),"), ("pp2", "Welcoming the measures taken by the authorities,"),
           ("pp3", "Acting under Chapter VII of the Charter,"), ("op1", "Decides that the measures shall be suspended;"),
           ("op2", "Requests the Secretary-General to report;")]),
+        # the annex title and roman-numbered headings are headings, not tails of paragraphs
+        ("1. *Endorses* the declaration annexed;\n\n2. *Expresses* gratitude.\n\n18th plenary meeting\n14 October 2025\n\n"
+         "Annex\nAwaza Political Declaration\n\n1. We welcome the Programme.\nI. \nGlobal context and commitments\n"
+         "2. We recall the Agenda.",
+         [("op1", "Endorses the declaration annexed;"), ("op2", "Expresses gratitude."),
+          ("annex:h1", "Awaza Political Declaration"), ("annex:op1", "We welcome the Programme."),
+          ("annex:h2", "I. Global context and commitments"), ("annex:op2", "We recall the Agenda.")]),
     ],
 )
 def test_paragraph_segmentation(body: str, expected: list[tuple[str, str]]) -> None:
