@@ -50,7 +50,7 @@ _FURNITURE = [
     re.compile(r"^\s*-{3,}\s*$"),
 ]
 _FOOTNOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
-_FOOTNOTE_ENTRY = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
+_FOOTNOTE_ENTRY = re.compile(r"^\s*(\d{1,3})\s+([^\s\-–—−,;:.)\]].*)$")  # not "3 – 14 June" (a wrapped date)
 _SUPERSCRIPT_ENTRY = re.compile(rf"^\s*([{_SUPERSCRIPT}]+)\s*(\S.*)$")
 
 # Closing block: meeting line, adoption date, vote.
@@ -230,11 +230,12 @@ def _squash(text: str) -> str:
 def _mark_footnotes(lines: list[Line]) -> list[list[Line]]:
     """Footnote entries: lines after a rule of underscores, or lines opening with superscripts."""
     entries: list[list[Line]] = []
-    in_block = False
+    in_block = block_start = False
+    last_number = 0
     for line in lines:
         if line.kind == "body" and _FOOTNOTE_RULE.match(line.text):
             line.kind = "furniture"
-            in_block = True
+            in_block = block_start = True
             continue
         if in_block:
             if line.kind == "furniture" or (line.kind == "blank" and line.text == ""):
@@ -243,8 +244,12 @@ def _mark_footnotes(lines: list[Line]) -> list[list[Line]]:
             if line.kind != "body":
                 continue
             line.kind = "footnote"
-            if _FOOTNOTE_ENTRY.match(line.text) or not entries:
+            entry = _FOOTNOTE_ENTRY.match(line.text)
+            # Footnotes are numbered in sequence; a wrapped line that opens with a number continues.
+            if block_start or (entry and int(entry.group(1)) == last_number + 1) or not entries:
                 entries.append([line])
+                last_number = int(entry.group(1)) if entry else last_number
+                block_start = False
             else:
                 entries[-1].append(line)
             continue
@@ -878,17 +883,21 @@ def _attach_footnote_markers(paragraphs: list[Paragraph], footnotes: list[Footno
 
 @cache
 def _marker_patterns(number: int) -> list[re.Pattern[str]]:
+    """Marker forms by confidence: superscript; glued to a word or punctuation; set off by a space."""
     n = str(number)
     sup = n.translate(str.maketrans("0123456789", _SUPERSCRIPT))
     return [
         re.compile(re.escape(sup)),
-        re.compile(rf"(?:(?<=[A-Za-z\)\]”’\"])|(?<=[a-z\d][,;:.])|(?<=\b(?:19|20)\d\d)){n}(?=[\s,;:.)]|$)"),
-        re.compile(rf"(?:(?<=[,;:.”’\)] )|(?<=[A-Z][a-z]{{2}} )|(?<=[a-z]{{3}} )){n}(?=[,;:.]?(?:\s+[a-z(]|\s*$)|[,;:.])"),
+        re.compile(rf"(?:(?<=[A-Za-z\)\]”’\"])|(?<=[a-z\d”’\"\)][,;:.])|(?<=\b(?:19|20)\d\d)){n}(?=[\s,;:.)]|$)"),
+        re.compile(
+            rf"(?:(?<=[,;:.”’\)] )|(?<=[a-z]{{3}} )){n}(?=[,;:.]?(?:\s+[a-z(]|\s*$)|[,;:.])"
+            rf"|(?<=\. ){n}(?=\s+[A-Z])"
+        ),
     ]
 
 
 _NOT_MARKER_BEFORE = re.compile(
-    r"(?:resolutions?|paragraphs?|paras?\.|articles?|Article|chapter|Chapter|annex|item|items|No\.|vol\.|"
+    r"\b(?:resolutions?|paragraphs?|paras?\.|articles?|Article|chapter|Chapter|annex|item|items|No\.|vol\.|"
     r"Goal|Goals|target|section|sect\.|rule|Rule|principle|Principle|page|than|within|of|and|to|from|"
     r"on|by|at|for|the|over|about|some|least|most|per|every|in)\s*$"
 )

@@ -206,3 +206,32 @@ def test_hrc_header_vote_and_footnote() -> None:
     assert parsed.header.vote.startswith("Adopted by a recorded vote of 27 to 4")
     assert [(f.number, f.text, f.paragraph_id) for f in parsed.footnotes] == [(1, "See A/HRC/31/40.", "A/HRC/RES/37/1:pp2")]
     assert parsed.paragraphs[1].text.endswith("the Human Rights Council,")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clean"),
+    [
+        ("Recalling the Paris Principles. 1 In this regard, it acts,", "Recalling the Paris Principles. In this regard, it acts,"),
+        ("Recalling the document entitled “The future we want”,1 which it endorsed,", "Recalling the document entitled “The future we want”, which it endorsed,"),
+        ("Recalling the Rules (the Bangkok Rules);1 and noting them,", "Recalling the Rules (the Bangkok Rules); and noting them,"),
+        ("Recalling the letter of the Representative of Lebanon 1 and others,", "Recalling the letter of the Representative of Lebanon and others,"),
+        ("Recalling chapter 17 of Agenda 21,1", "Recalling chapter 17 of Agenda 21,"),
+        ("Recalling the Plan of Action1 and its review,", "Recalling the Plan of Action and its review,"),
+        ("Recalling the summit held on 16 September 20051 and its outcome,", "Recalling the summit held on 16 September 2005 and its outcome,"),
+    ],
+)
+def test_pdf_footnote_marker_forms(sentence: str, clean: str) -> None:
+    body = (f"{sentence} \n__________________ \n \n1  Resolution 60/1. \n\nA/RES/72/284 \n2/6 \n \n"
+            "1. \nDecides to act. \n")
+    parsed = _parse(body)
+    assert parsed.paragraphs[0].text == clean
+    assert [(f.number, f.paragraph_id) for f in parsed.footnotes] == [(1, "A/RES/72/284:pp1")]
+
+
+def test_wrapped_footnote_line_opening_with_a_number_continues_the_footnote() -> None:
+    body = ("Recalling the Rio Declaration,1 and Agenda 21,2 \n__________________ \n \n"
+            "1 Report of the Conference, Rio de Janeiro, \n3 – 14 June 1992, vol. I. \n \n2 Ibid., annex II. \n\n"
+            "A/RES/72/284 \n2/6 \n \n1. \nDecides to act. \n")
+    footnotes = _parse(body).footnotes
+    assert [(f.number, f.text) for f in footnotes] == [
+        (1, "Report of the Conference, Rio de Janeiro, 3 – 14 June 1992, vol. I."), (2, "Ibid., annex II.")]
