@@ -16,7 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.lexicons import load
-from pipeline.parallel import map_documents
+from pipeline.parallel import batches, map_batches
 from pipeline.text import actors as actor_text
 from pipeline.text import clauses as clause_text
 from pipeline.text import dates as date_text
@@ -80,7 +80,7 @@ class StructureTables:
 
 def build_structure(raw_documents: pl.DataFrame) -> StructureTables:
     """Parse every decoded input; rejected and duplicate inputs go to quarantine with the reason."""
-    documents, paragraphs, footnotes, quarantine = [], [], [], []
+    quarantine: list[dict] = []
     to_parse = []
     first_file_of_hash: dict[str, str] = {}
     for row in raw_documents.iter_rows(named=True):
@@ -93,38 +93,52 @@ def build_structure(raw_documents: pl.DataFrame) -> StructureTables:
         else:
             first_file_of_hash[digest] = name
             to_parse.append((name, digest, row["text"]))
+    parsed_batches = map_batches(_parse_batch, batches(to_parse), len(to_parse))
+    keep_files = set()
     file_of_document: dict[str, str] = {}
-    for name, digest, parsed in map_documents(_parse_one, to_parse):
-        if isinstance(parsed, str):
+    for name, digest, document_id, error in (outcome for outcomes, _ in parsed_batches for outcome in outcomes):
+        if error is not None:
             quarantine.append({"source_file": name, "source_sha256": digest, "reason": "not_a_resolution",
-                               "detail": f"{name}: {parsed}; quarantined"})
-            continue
-        document_id = parsed["document"]["document_id"]
-        if document_id in file_of_document:
+                               "detail": f"{name}: {error}; quarantined"})
+        elif document_id in file_of_document:
             quarantine.append({"source_file": name, "source_sha256": digest, "reason": "duplicate",
                                "detail": f"{name}: {document_id} is already built from {file_of_document[document_id]}; kept that one"})
-            continue
-        file_of_document[document_id] = name
-        documents.append(parsed["document"])
-        paragraphs.extend(parsed["paragraphs"])
-        footnotes.extend(parsed["footnotes"])
+        else:
+            file_of_document[document_id] = name
+            keep_files.add(name)
+    kept = {}
+    for table in ("documents", "paragraphs", "footnotes"):
+        combined = pl.concat([frames[table] for _, frames in parsed_batches] or [_with_source(table, [])], how="vertical")
+        kept[table] = combined.filter(pl.col("_source_file").is_in(list(keep_files))).drop("_source_file")
     return StructureTables(
-        documents=frame("documents", documents).sort("document_id"),
-        paragraphs=frame("paragraphs", paragraphs).sort("document_id", "ordinal"),
-        footnotes=frame("footnotes", footnotes).sort("document_id", "footnote_number"),
+        documents=kept["documents"].sort("document_id"),
+        paragraphs=kept["paragraphs"].sort("document_id", "ordinal"),
+        footnotes=kept["footnotes"].sort("document_id", "footnote_number"),
         quarantine=frame("quarantine", quarantine).sort("source_file"),
     )
 
 
-def _parse_one(item: tuple[str, str, str]) -> tuple[str, str, dict | str]:
-    """Rows of one document, or the reason it is not a resolution (runs in a worker process)."""
-    name, digest, text = item
-    try:
-        parsed = parse_resolution(text)
-    except ResolutionRejected as error:
-        return name, digest, str(error)
-    return name, digest, {"document": _document_row(parsed, name, digest), "paragraphs": _paragraph_rows(parsed),
-                          "footnotes": _footnote_rows(parsed)}
+def _with_source(table: str, rows: list[dict]) -> pl.DataFrame:
+    """A table's frame plus the input file of each row, so that duplicates can be dropped after a parallel parse."""
+    return frame(table, rows).with_columns(pl.Series("_source_file", [row["_source_file"] for row in rows], pl.String))
+
+
+def _parse_batch(items: list[tuple[str, str, str]]) -> tuple[list[tuple[str, str, str | None, str | None]], dict[str, pl.DataFrame]]:
+    """Parse a batch of documents (in a worker process for large corpora): per file its document id or the
+    reason it is not a resolution, and the rows of the three structure tables."""
+    outcomes = []
+    rows: dict[str, list[dict]] = {"documents": [], "paragraphs": [], "footnotes": []}
+    for name, digest, text in items:
+        try:
+            parsed = parse_resolution(text)
+        except ResolutionRejected as error:
+            outcomes.append((name, digest, None, str(error)))
+            continue
+        outcomes.append((name, digest, parsed.header.document_id, None))
+        rows["documents"].append(dict(_document_row(parsed, name, digest), _source_file=name))
+        rows["paragraphs"].extend(dict(row, _source_file=name) for row in _paragraph_rows(parsed))
+        rows["footnotes"].extend(dict(row, _source_file=name) for row in _footnote_rows(parsed))
+    return outcomes, {table: _with_source(table, table_rows) for table, table_rows in rows.items()}
 
 
 def _document_row(parsed: ParsedResolution, name: str, digest: str) -> dict:
@@ -203,42 +217,58 @@ def actors_table() -> pl.DataFrame:
 
 def build_extraction(documents: pl.DataFrame, paragraphs: pl.DataFrame, footnotes: pl.DataFrame) -> ExtractionTables:
     """Clauses, actors, citations and deadlines of every paragraph, then the mandates view."""
-    paragraphs_of = paragraphs.partition_by("document_id", as_dict=True, maintain_order=True)
-    footnotes_of = footnotes.partition_by("document_id", as_dict=True, maintain_order=True)
-    work = [
-        (document, paragraphs_of[(document["document_id"],)].to_dicts() if (document["document_id"],) in paragraphs_of else [],
-         footnotes_of[(document["document_id"],)].to_dicts() if (document["document_id"],) in footnotes_of else [])
-        for document in documents.select("document_id", "body", "adopted_on", "draft_symbol").to_dicts()
-    ]
-    rows: dict[str, list[dict]] = {"clauses": [], "actor_mentions": [], "citations": [], "deadlines": [], "instruments": []}
-    for result in map_documents(_extract_document, work):
-        for table, table_rows in result.items():
-            rows[table].extend(table_rows)
-    known = set(documents["document_id"])
-    instruments: dict[str, dict] = {}
-    for row in rows["instruments"]:
-        instruments.setdefault(row["instrument_id"], row)
-    instrument_rows = [dict(row, cited_document_id=row["instrument_id"] if row["instrument_id"] in known else None)
-                       for row in instruments.values()]
-    clauses = frame("clauses", rows["clauses"])
-    mentions = frame("actor_mentions", rows["actor_mentions"])
-    deadlines = frame("deadlines", rows["deadlines"])
+    documents_meta = documents.select("document_id", "body", "adopted_on", "draft_symbol")
+    work = []
+    for batch in batches(documents_meta["document_id"].to_list()):
+        in_batch = pl.col("document_id").is_in(list(batch))
+        work.append((documents_meta.filter(in_batch),
+                     paragraphs.filter(in_batch).select("document_id", "paragraph_id", "section", "kind", "text"),
+                     footnotes.filter(in_batch).select("document_id", "footnote_number", "paragraph_id", "text")))
+    results = map_batches(_extract_batch, work, documents.height)
+    rows = {table: pl.concat([result[table] for result in results] or [_extracted_frame(table, [])], how="vertical")
+            for table in ("clauses", "actor_mentions", "citations", "deadlines", "instruments")}
+    in_release = pl.col("instrument_id").is_in(documents["document_id"].to_list())
+    instruments = (
+        rows["instruments"].unique("instrument_id", keep="first", maintain_order=True)
+        .with_columns(pl.when(in_release).then(pl.col("instrument_id")).otherwise(None).alias("cited_document_id"))
+    )
+    clauses, mentions, deadlines = rows["clauses"], rows["actor_mentions"], rows["deadlines"]
     actors = actors_table()
     return ExtractionTables(
         verbs=verbs_table(),
         clauses=clauses,
         actors=actors,
         actor_mentions=mentions,
-        instruments=frame("instruments", instrument_rows).sort("instrument_id"),
-        citations=frame("citations", rows["citations"]),
+        instruments=instruments.sort("instrument_id"),
+        citations=rows["citations"],
         deadlines=deadlines,
         mandates=build_mandates(clauses, mentions, deadlines, actors, paragraphs),
     )
 
 
-def _extract_document(item: tuple[dict, list[dict], list[dict]]) -> dict[str, list[dict]]:
-    """Extraction rows of one document (runs in a worker process for large corpora)."""
-    document, paragraphs, footnotes = item
+def _extracted_frame(table: str, rows: list[dict]) -> pl.DataFrame:
+    if table == "instruments":  # cited_document_id is known only once every batch is in
+        return frame("instruments", [dict(row, cited_document_id=None) for row in rows]).drop("cited_document_id")
+    return frame(table, rows)
+
+
+def _extract_batch(item: tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Extraction tables of a batch of documents (in a worker process for large corpora)."""
+    documents, paragraphs, footnotes = item
+    paragraphs_of = paragraphs.partition_by("document_id", as_dict=True, maintain_order=True)
+    footnotes_of = footnotes.partition_by("document_id", as_dict=True, maintain_order=True)
+    rows: dict[str, list[dict]] = {"clauses": [], "actor_mentions": [], "citations": [], "deadlines": [], "instruments": []}
+    for document in documents.to_dicts():
+        key = (document["document_id"],)
+        document_paragraphs = paragraphs_of[key].to_dicts() if key in paragraphs_of else []
+        document_footnotes = footnotes_of[key].to_dicts() if key in footnotes_of else []
+        for table, table_rows in _extract_document(document, document_paragraphs, document_footnotes).items():
+            rows[table].extend(table_rows)
+    return {table: _extracted_frame(table, table_rows) for table, table_rows in rows.items()}
+
+
+def _extract_document(document: dict, paragraphs: list[dict], footnotes: list[dict]) -> dict[str, list[dict]]:
+    """Extraction rows of one document."""
     document_id, body = document["document_id"], document["body"]
     out: dict[str, list[dict]] = {"clauses": [], "actor_mentions": [], "citations": [], "deadlines": [], "instruments": []}
     for paragraph in paragraphs:

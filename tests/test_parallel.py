@@ -21,6 +21,7 @@ def _build():
 def test_process_pool_matches_sequential(monkeypatch: pytest.MonkeyPatch) -> None:
     sequential_structure, sequential_extraction = _build()
     monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 2)
+    monkeypatch.setattr(parallel, "BATCH_SIZE", 5)
     pooled_structure, pooled_extraction = _build()
     for name in ("documents", "paragraphs", "footnotes", "quarantine"):
         assert getattr(pooled_structure, name).equals(getattr(sequential_structure, name)), name
