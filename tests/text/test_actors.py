@@ -298,3 +298,198 @@ def test_lexicon_lists_every_member_state_once() -> None:
 def test_addressee_through_government_of(text: str, expected: set[tuple[int, str]]) -> None:
     mentions = find_actor_mentions(text, find_clauses(text))
     assert {(m.clause_index, NAMES[m.actor_id]) for m in mentions if m.role == "addressee"} == expected
+
+
+# Addressee lists that run through unlisted items and "X of Y" actors, that-clause subjects of
+# directive verbs, parentheticals before the object, and the generic "others concerned"/"parties".
+OBJECT_GRAMMAR = [
+    # (text, {(clause_index, actor name), ...})
+    # -- lists: commas, "and", "as well as", "including", "other", up to the infinitive --
+    (
+        (
+            "Invites all Member States, organizations of the United Nations system and other international "
+            "and regional organizations, as well as civil society, including non-governmental organizations "
+            "and individuals, to observe the International Day in an appropriate manner;"
+        ),
+        {
+            (1, "Member States"),
+            (1, "United Nations system"),
+            (1, "international organizations"),
+            (1, "regional organizations"),
+            (1, "civil society"),
+            (1, "non-governmental organizations"),
+            (1, "individuals"),
+        },
+    ),
+    (
+        "Invites all Member States, organizations and agencies of the United Nations system and civil society to act;",
+        {(1, "Member States"), (1, "United Nations system"), (1, "civil society")},
+    ),
+    (
+        "Encourages all entities and bodies of the United Nations system to train their personnel;",
+        {(1, "United Nations system")},
+    ),
+    (
+        (
+            "Encourages the relevant agencies of the United Nations system, and other international bodies, "
+            "to continue using the evaluations;"
+        ),
+        {(1, "United Nations system")},
+    ),
+    (
+        (
+            "Calls upon States Members of the United Nations or members of the specialized agencies to report "
+            "to the Secretary-General the measures taken;"
+        ),
+        {(1, "Member States"), (1, "specialized agencies")},
+    ),
+    (
+        "Invites Member States, philanthropic foundations and the private sector to contribute to the Fund;",
+        {(1, "Member States"), (1, "private sector")},
+    ),
+    (
+        (
+            "Encourages intergovernmental bodies, non-governmental organizations, interested individuals and "
+            "philanthropists to contribute;"
+        ),
+        {(1, "non-governmental organizations"), (1, "individuals")},
+    ),
+    # -- the list stops at a preposition, the infinitive, a verb's object --
+    (
+        (
+            "Calls upon all Member States, in conformity with their obligations under the Charter of the "
+            "United Nations, to refrain from any action;"
+        ),
+        {(1, "Member States")},
+    ),
+    ("Calls upon Member States to cooperate with the Secretary-General and civil society;", {(1, "Member States")}),
+    ("Also expresses concern, and encourages the provision of assistance and Member States;", set()),
+    # -- that-clauses of directive verbs: the subject is the addressee --
+    (
+        "Demands that Iran and Iraq observe an immediate ceasefire and the Secretary-General report;",
+        {(1, "Iran (Islamic Republic of)"), (1, "Iraq")},
+    ),
+    (
+        (
+            "Demands that, as a first step towards a negotiated settlement, the Islamic Republic of Iran and "
+            "Iraq observe an immediate cease-fire;"
+        ),
+        {(1, "Iran (Islamic Republic of)"), (1, "Iraq")},
+    ),
+    ("Demands that all parties immediately put an end to all forms of violence;", {(1, "parties")}),
+    (
+        "Demands that Iraq and Kuwait, in accordance with the Charter, begin negotiations;",
+        {(1, "Iraq"), (1, "Kuwait")},
+    ),
+    (
+        "Requests that, in the meantime, the Secretary-General submit a report on the situation;",
+        {(1, "Secretary-General")},
+    ),
+    (
+        "Requests that every thirty days the Secretary-General submit to the Security Council for its review a report;",
+        {(1, "Secretary-General")},
+    ),
+    (
+        "Urges that Member States and the United Nations system take urgent measures;",
+        {(1, "Member States"), (1, "United Nations system")},
+    ),
+    ("Recommends that Member States should consider the implementation of the Plan;", {(1, "Member States")}),
+    (
+        "Welcomes the report, and requests that the Secretary-General submit an update;",
+        {(2, "Secretary-General")},
+    ),
+    # -- that-clauses whose subject is not an actor, and non-directive verbs: no addressee --
+    ("Urges that prisoners-of-war be released and repatriated without delay;", set()),
+    ("Decides that all States shall prevent the sale or supply of arms;", set()),
+    ("Requests that the report of the Secretary-General be circulated to Member States;", set()),
+    ("Requests that the Secretary-General's report be circulated to Member States;", set()),
+    ("Recommends that the function of the Force should be to use its best efforts;", set()),
+    # -- "others concerned", "all concerned", "the parties concerned" --
+    (
+        "Calls upon all States and others concerned to respect the sovereignty of all States in the region;",
+        {(1, "States"), (1, "others concerned")},
+    ),
+    ("Appeals to all concerned to exercise restraint;", {(1, "others concerned")}),
+    (
+        "Calls upon the parties concerned to start immediately the implementation of resolution 242 (1967);",
+        {(1, "parties")},
+    ),
+    ("Calls upon all parties to the present fighting to cease all firing;", {(1, "parties")}),
+    ("Calls upon both parties to implement fully their commitments;", {(1, "parties")}),
+    # -- a parenthetical between the verb and its object --
+    (
+        (
+            "Urges, having regard to the principles stated in Article 2 of the United Nations Charter, States "
+            "not Members of the United Nations to act in accordance with the provisions;"
+        ),
+        {(1, "States")},
+    ),
+    (
+        "Requests, in consultation with Member States, the Secretary-General to report to the Council;",
+        {(1, "Secretary-General")},
+    ),
+    (
+        "Calls for, inter alia, the strengthening of cooperation between Member States, the United Nations and civil society;",
+        set(),
+    ),
+    # -- SC and HRC forms --
+    (
+        "Requests the Committee established by resolution 724 (1991) urgently to expedite its procedures;",
+        {(1, "Security Council Committee established pursuant to resolution 724 (1991)")},
+    ),
+    (
+        "Requests the United Nations High Commissioner for Human Rights to present a report to the Council.",
+        {(1, "United Nations High Commissioner for Human Rights")},
+    ),
+    (
+        "Strongly condemns the violations, and calls upon all Member States to comply, and requests the Secretary-General to report;",
+        {(2, "Member States"), (3, "Secretary-General")},
+    ),
+    ("Invites the Conference on Disarmament to establish a working group;", {(1, "Conference on Disarmament")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OBJECT_GRAMMAR)
+def test_object_grammar(text: str, expected: set[tuple[int, str]]) -> None:
+    mentions = find_actor_mentions(text, find_clauses(text))
+    assert {(m.clause_index, NAMES[m.actor_id]) for m in mentions if m.role == "addressee"} == expected
+    for mention in mentions:
+        assert text[mention.start:mention.end] == mention.surface
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Iran", "Iran (Islamic Republic of)"),
+        ("Islamic Republic of Iran", "Iran (Islamic Republic of)"),
+        ("Syria", "Syrian Arab Republic"),
+        ("Venezuela", "Venezuela (Bolivarian Republic of)"),
+        ("Bolivia", "Bolivia (Plurinational State of)"),
+        ("Russia", "Russian Federation"),
+        ("Tanzania", "United Republic of Tanzania"),
+        ("Moldova", "Republic of Moldova"),
+        ("South Korea", "Republic of Korea"),
+        ("North Korea", "Democratic People's Republic of Korea"),
+        ("DPRK", "Democratic People's Republic of Korea"),
+        ("Vietnam", "Viet Nam"),
+        ("Turkey", "Türkiye"),
+        ("Lao PDR", "Lao People's Democratic Republic"),
+        ("Laos", "Lao People's Democratic Republic"),
+        ("Micronesia", "Micronesia (Federated States of)"),
+        ("others concerned", "others concerned"),
+        ("all concerned", "others concerned"),
+        ("the parties concerned", "parties"),
+        ("all parties", "parties"),
+        ("the parties", "parties"),
+        ("Committee established by resolution 724 (1991)", "Security Council Committee established pursuant to resolution 724 (1991)"),
+    ],
+)
+def test_short_names_resolve(surface: str, name: str) -> None:
+    """Gold files and texts use short names; each is a name or alias of one lexicon actor."""
+    lookup = {}
+    for row in load("actors"):
+        for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            lookup.setdefault(alias.lower(), row["name"])
+    assert lookup[surface.lower()] == name
+    text = f"Welcomes the cooperation of {surface} with the Secretary-General;"
+    assert [NAMES[m.actor_id] for m in find_actor_mentions(text)][0] == name
