@@ -8,14 +8,20 @@ from pathlib import Path
 import dagster as dg
 
 from pipeline.definitions import build_definitions
+from pipeline.release import DEFAULT_GOLD
 from pipeline.resources import UnresConfig
 
 
-def build_release(raw_dir: Path, releases_dir: Path, version: str = "", instance: dg.DagsterInstance | None = None) -> int:
+def build_release(raw_dir: Path, releases_dir: Path, version: str = "", instance: dg.DagsterInstance | None = None,
+                  dist_dir: Path | None = None, gold_dir: Path | None = None) -> int:
+    """Build one release. ``dist_dir`` (the CLI's ``--dist``, default ``dist``) also publishes the
+    archive and index there and compares with the previous release listed in it; None skips both."""
     if not raw_dir.is_dir():
         print(f"unres build: raw directory {raw_dir} does not exist", file=sys.stderr)
         return 2
-    config = UnresConfig(raw_dir=str(raw_dir), releases_dir=str(releases_dir), version=version)
+    config = UnresConfig(raw_dir=str(raw_dir), releases_dir=str(releases_dir), version=version,
+                         dist_dir=str(dist_dir) if dist_dir is not None else "",
+                         gold_dir=str(gold_dir) if gold_dir is not None else str(DEFAULT_GOLD))
     job = build_definitions(config).resolve_job_def("build_release")
     result = job.execute_in_process(
         instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False,
@@ -27,10 +33,19 @@ def build_release(raw_dir: Path, releases_dir: Path, version: str = "", instance
             if not evaluation.passed:  # type: ignore[union-attr]
                 first = evaluation.metadata.get("first")  # type: ignore[union-attr]
                 print(f"check failed: {evaluation.check_name}: {first.value if first else ''}", file=sys.stderr)  # type: ignore[union-attr]
+    for event in result.all_events:
+        if event.is_step_failure:
+            error = event.event_specific_data.error  # type: ignore[union-attr]
+            cause = error.cause if error and error.cause else error
+            print(f"step {event.step_key} failed: {cause.message.strip() if cause else ''}", file=sys.stderr)
     if not result.success:
         print("unres build: failed; no release written", file=sys.stderr)
         return 1
     release = result.asset_materializations_for_node("release")
     path = release[0].metadata["path"].value if release else "?"
     print(f"release: {path}")
+    if release and "archive" in release[0].metadata:
+        metadata = release[0].metadata
+        print(f"archive: {metadata['archive'].value} ({metadata['archive_bytes'].value:,} bytes, "
+              f"sha256 {metadata['archive_sha256'].value})")
     return 0

@@ -1,4 +1,4 @@
-"""The ``unres`` command: build, validate, evaluate, info."""
+"""The ``unres`` command: build, release, download, validate, evaluate, info."""
 
 from __future__ import annotations
 
@@ -14,6 +14,22 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--raw", default="data/raw", help="directory of input texts (default: data/raw)")
     build.add_argument("--out", default="data/releases", help="releases directory (default: data/releases)")
     build.add_argument("--version", default="", help="release version (default: today's date, CalVer YYYY.M.D)")
+    build.add_argument("--dist", default=None,
+                       help="publish the archive and releases.json index here, and compare with the previous "
+                            "release listed there (default: dist, or <out>/../dist when --out is given, so that "
+                            "scratch builds never publish into the project's dist/; '' to skip)")
+    build.add_argument("--gold", type=Path, default=None, help="gold annotations for accuracy.json (default: tests/gold)")
+    release = commands.add_parser("release", help="archive an existing release directory into dist/ and update releases.json")
+    release.add_argument("path", type=Path, help="release directory, e.g. data/releases/2026.11.28")
+    release.add_argument("--dist", type=Path, default=Path("dist"), help="distribution directory (default: dist)")
+    download = commands.add_parser("download", help="download, verify and unpack a published release")
+    download.add_argument("version", nargs="?", default="latest", help="version to fetch, or 'latest' (default)")
+    download.add_argument("--to", type=Path, default=Path("data/releases"),
+                          help="directory to unpack into, as <to>/<version> (default: data/releases)")
+    download.add_argument("--from", dest="source", default=None,
+                          help="base URL serving releases.json and the archives (default: $UNRES_RELEASE_URL or "
+                               "the project's published location)")
+    download.add_argument("--quiet", action="store_true", help="no progress output")
     validate = commands.add_parser("validate", help="verify a release directory: checksums, schemas, foreign keys")
     validate.add_argument("path", type=Path)
     evaluate = commands.add_parser("evaluate", help="score the pipeline against gold annotations")
@@ -24,7 +40,37 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         from pipeline.build import build_release
 
-        return build_release(Path(args.raw), Path(args.out), args.version)
+        dist = args.dist if args.dist is not None else (
+            "dist" if args.out == "data/releases" else str(Path(args.out).parent / "dist"))
+        return build_release(Path(args.raw), Path(args.out), args.version,
+                             dist_dir=Path(dist) if dist else None, gold_dir=args.gold)
+    if args.command == "release":
+        from pipeline.distribute import PublishError, publish
+        from pipeline.verify import verify_release
+
+        problems = verify_release(args.path)
+        if problems:
+            print(f"unres release: {args.path} does not verify; not published:", file=sys.stderr)
+            for problem in problems[:10]:
+                print(f"  {problem}", file=sys.stderr)
+            return 1
+        try:
+            entry = publish(args.path, args.dist)
+        except PublishError as error:
+            print(f"unres release: {error}", file=sys.stderr)
+            return 1
+        print(f"archive: {args.dist / entry['archive']} ({entry['bytes']:,} bytes, sha256 {entry['sha256']})")
+        return 0
+    if args.command == "download":
+        from pipeline.distribute import DownloadError, download
+
+        try:
+            path = download(args.version, args.to, args.source, progress=None if args.quiet else sys.stderr)
+        except DownloadError as error:
+            print(f"unres download: {error}", file=sys.stderr)
+            return 1
+        print(path)
+        return 0
     if args.command == "validate":
         from pipeline.verify import verify_release
 

@@ -1,4 +1,4 @@
-"""Writing a release: Parquet, CSV, datapackage.json, dataset card and checksums.
+"""Writing a release: Parquet, CSV, datapackage.json, dataset card, changes, accuracy and checksums.
 
 A version is written once: into a temporary directory that is renamed into place, so a failed
 build leaves nothing behind; rebuilding identical content is a no-op and different content
@@ -12,13 +12,21 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
+import tempfile
 from dataclasses import dataclass
-from datetime import date
+from importlib import metadata
 from pathlib import Path
 
 import polars as pl
+import pyarrow as pa
 
+from pipeline.changes import ChangeReport, compare, previous_release
+from pipeline.distribute import DERIVED_FILES, ensure_duckdb, version_date
 from schemas import TABLES, TableSpec
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_GOLD = REPO / "tests" / "gold"
 
 LICENSE = {
     "name": "CC-BY-4.0",
@@ -38,14 +46,21 @@ class ReleaseResult:
 
 
 def write_release(tables: dict[str, pl.DataFrame], releases_dir: Path, version: str,
-                  sources: list[dict[str, str]]) -> ReleaseResult:
+                  sources: list[dict[str, str]], *, dist_dir: Path | None = None, raw_dir: Path | None = None,
+                  gold_dir: Path | None = None) -> ReleaseResult:
+    """Write ``releases_dir/<version>``. ``dist_dir`` holds ``releases.json`` and the archives: the
+    previous release there is what ``CHANGES.md`` compares with (none given: a first release).
+    ``raw_dir`` and ``gold_dir`` give the inputs of ``accuracy.json``."""
     releases_dir.mkdir(parents=True, exist_ok=True)
+    previous = previous_release(dist_dir, version) if dist_dir is not None else None
+    changes = compare(tables, version, previous)
+    accuracy = accuracy_report(tables["documents"], raw_dir, gold_dir)
     final = releases_dir / version
     staging = releases_dir / f".{version}.staging-{os.getpid()}"
     if staging.exists():
         shutil.rmtree(staging)
     try:
-        _write_files(tables, staging, version, sources)
+        _write_files(tables, staging, version, sources, changes, accuracy)
         if final.exists():
             if (final / "SHA256SUMS").read_bytes() == (staging / "SHA256SUMS").read_bytes():
                 shutil.rmtree(staging)
@@ -54,6 +69,7 @@ def write_release(tables: dict[str, pl.DataFrame], releases_dir: Path, version: 
                 f"release {version} already exists at {final} with different content; "
                 "releases are immutable: build under a new version (--version)"
             )
+        ensure_duckdb(staging)
         staging.rename(final)
     finally:
         if staging.exists():
@@ -61,18 +77,40 @@ def write_release(tables: dict[str, pl.DataFrame], releases_dir: Path, version: 
     return ReleaseResult(final, written=True)
 
 
-def _write_files(tables: dict[str, pl.DataFrame], root: Path, version: str, sources: list[dict[str, str]]) -> None:
+def _write_files(tables: dict[str, pl.DataFrame], root: Path, version: str, sources: list[dict[str, str]],
+                 changes: ChangeReport, accuracy: dict) -> None:
     (root / "parquet").mkdir(parents=True)
     (root / "csv").mkdir()
-    for name in TABLES:
+    for name, spec in TABLES.items():
         table = tables[name]
-        table.write_parquet(root / "parquet" / f"{name}.parquet", compression="zstd", statistics=True)
+        _write_parquet(table, spec, root / "parquet" / f"{name}.parquet")
         _csv_ready(table).write_csv(root / "csv" / f"{name}.csv", quote_style="necessary", line_terminator="\n")
-    package = datapackage(root, version, sources, {name: tables[name].height for name in TABLES})
-    (root / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (root / "README.md").write_text(dataset_card(version, tables, sources), encoding="utf-8")
-    sums = [f"{_sha256(path)}  {path.relative_to(root).as_posix()}" for path in sorted(root.rglob("*")) if path.is_file()]
-    (root / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
+    changes.frame().write_parquet(root / "changes.parquet", compression="zstd", statistics=True)
+    _write_text(root / "CHANGES.md", changes.markdown())
+    _write_text(root / "accuracy.json", json.dumps(accuracy, indent=2, ensure_ascii=False) + "\n")
+    _write_text(root / "CITATION.cff", citation_cff(version))
+    _write_text(root / "LICENSE.md", LICENSE_TEXT)
+    _write_text(root / "unres.sql", duckdb_script(tables))
+    package = datapackage(root, version, sources, {name: tables[name].height for name in TABLES}, changes.schema_version)
+    _write_text(root / "datapackage.json", json.dumps(package, indent=2, ensure_ascii=False) + "\n")
+    _write_text(root / "README.md", dataset_card(version, tables, sources, changes, accuracy))
+    sums = [f"{_sha256(path)}  {path.relative_to(root).as_posix()}" for path in sorted(root.rglob("*"))
+            if path.is_file() and path.relative_to(root).as_posix() not in DERIVED_FILES]
+    _write_text(root / "SHA256SUMS", "\n".join(sums) + "\n")
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def _write_parquet(table: pl.DataFrame, spec: TableSpec, path: Path) -> None:
+    """zstd Parquet whose Arrow fields carry the column descriptions of the Pandera model."""
+    descriptions = {name: column.description for name, column in spec.model.to_schema().columns.items()}
+    arrow = table.head(0).to_arrow().schema
+    fields = [f.with_metadata({**(f.metadata or {}), b"description": descriptions[f.name].encode()})
+              if descriptions.get(f.name) else f for f in arrow]
+    table.write_parquet(path, compression="zstd", statistics=True, arrow_schema=pa.schema(fields),
+                        metadata={"unres:table": spec.name, "unres:description": spec.description})
 
 
 def _csv_ready(table: pl.DataFrame) -> pl.DataFrame:
@@ -91,7 +129,8 @@ def _sha256(path: Path) -> str:
 # --- datapackage.json --------------------------------------------------------------------
 
 
-def datapackage(root: Path, version: str, sources: list[dict[str, str]], counts: dict[str, int]) -> dict:
+def datapackage(root: Path, version: str, sources: list[dict[str, str]], counts: dict[str, int],
+                schema_version: str = "1.0.0") -> dict:
     """Frictionless Data Package v2 descriptor, generated from the Pandera models."""
     resources = []
     for name, spec in TABLES.items():
@@ -124,6 +163,7 @@ def datapackage(root: Path, version: str, sources: list[dict[str, str]], counts:
         "description": "Paragraphs, footnotes, operative clauses and verbs, actors, cited instruments and deadlines "
                        "extracted from the text of United Nations resolutions.",
         "version": version,
+        "schema_version": schema_version,
         "created": f"{_version_date(version)}T00:00:00Z",
         "licenses": [LICENSE],
         "sources": [{"title": f"{s['document_id']} ({s['source_file']})", "path": f"data/raw/{s['source_file']}",
@@ -180,23 +220,193 @@ def table_schema(spec: TableSpec) -> dict:
 
 
 def _version_date(version: str) -> str:
-    parts = version.split(".")
-    try:
-        return date(int(parts[0]), int(parts[1]), int(parts[2])).isoformat()
-    except (ValueError, IndexError):
-        return "1970-01-01"
+    day = version_date(version)
+    return day.isoformat() if day else "1970-01-01"
+
+
+# --- accuracy, citation, licence ---------------------------------------------------------
+
+
+def accuracy_report(documents: pl.DataFrame, raw_dir: Path | None, gold_dir: Path | None) -> dict:
+    """Scores of ``pipeline.evaluate`` for every gold folder whose document is in this release.
+
+    Each gold document is evaluated on its own input file (copied to a scratch directory), so the
+    scores are those of this build's code on this build's input."""
+    gold_dir = gold_dir if gold_dir is not None else DEFAULT_GOLD
+    if not gold_dir.is_dir():
+        return {"available": False, "reason": f"no gold directory ({gold_dir.name}) at build time; no scores"}
+    if raw_dir is None or not raw_dir.is_dir():
+        return {"available": False, "reason": "raw directory not given at build time; no scores"}
+    from pipeline.evaluate import evaluate_folder
+
+    source_of = dict(zip(documents["document_id"], documents["source_file"], strict=True))
+    scored, skipped = [], []
+    totals: dict[str, list[int]] = {}
+    for folder in sorted(p for p in gold_dir.iterdir() if (p / "header.json").exists()):
+        symbol = json.loads((folder / "header.json").read_text(encoding="utf-8"))["symbol"]
+        if symbol not in source_of:
+            skipped.append({"gold": folder.name, "document_id": symbol, "reason": "not among this release's documents"})
+            continue
+        with tempfile.TemporaryDirectory() as scratch:
+            shutil.copy2(raw_dir / source_of[symbol], Path(scratch) / source_of[symbol])
+            results = evaluate_folder(folder, Path(scratch))
+        tables = {}
+        for table, (score, _missed, _extra) in results.items():
+            tables[table] = _score(score.true_positives, score.predicted, score.expected)
+            total = totals.setdefault(table, [0, 0, 0])
+            for i, value in enumerate((score.true_positives, score.predicted, score.expected)):
+                total[i] += value
+        scored.append({"gold": folder.name, "document_id": symbol, "tables": tables})
+    return {
+        "available": bool(scored),
+        "method": "unres evaluate: per table, multisets of comparable tuples against hand-checked gold "
+                  "annotations (tests/gold); precision, recall and F1; totals are micro-averaged",
+        "tables": {table: _score(*total) for table, total in sorted(totals.items())},
+        "documents": scored,
+        "skipped": skipped,
+    }
+
+
+def _score(true_positives: int, predicted: int, expected: int) -> dict:
+    precision = true_positives / predicted if predicted else 1.0
+    recall = true_positives / expected if expected else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "true_positives": true_positives, "predicted": predicted, "expected": expected}
+
+
+def citation_cff(version: str) -> str:
+    return "\n".join([
+        "cff-version: 1.2.0",
+        'message: "If you use this dataset, please cite it as below."',
+        "type: dataset",
+        'title: "unres: United Nations resolutions as tables"',
+        f'version: "{version}"',
+        f"date-released: {_version_date(version)}",
+        "authors:",
+        '  - name: "The unres contributors"',
+        f"license: {LICENSE['name']}",
+        'abstract: "Paragraphs, footnotes, operative clauses and verbs, actors, cited instruments and deadlines '
+        'extracted from the text of United Nations resolutions; the source texts are United Nations documents."',
+        "keywords:",
+        "  - United Nations",
+        "  - resolutions",
+        "  - open data",
+        "",
+    ])
+
+
+LICENSE_TEXT = """# Licence
+
+## The tables (this release)
+
+The tables, the data package descriptor and the documentation in this release are licensed under the
+Creative Commons Attribution 4.0 International licence (CC BY 4.0):
+https://creativecommons.org/licenses/by/4.0/ . You may share and adapt them for any purpose, provided
+you give appropriate credit (see CITATION.cff), link to the licence and indicate if changes were made.
+
+## The source texts
+
+The tables are derived from, and quote, the texts of resolutions of the United Nations General
+Assembly and Security Council. Those texts are official United Nations documents, published by the
+United Nations (https://documents.un.org, https://digitallibrary.un.org). Their use is subject to the
+United Nations' terms of use (https://www.un.org/en/about-us/terms-of-use); the United Nations does
+not endorse this dataset. Quoted text remains the United Nations'; this licence covers the structure,
+extraction and annotation added by unres.
+
+## No warranty
+
+The tables are produced automatically and may contain extraction errors (see accuracy.json). They are
+provided "as is", without warranty of any kind. For authoritative wording, consult the official
+documents.
+"""
+
+
+# --- DuckDB -------------------------------------------------------------------------------
+
+_DUCKDB_TYPES = {
+    pl.String: "VARCHAR", pl.Categorical: "VARCHAR", pl.Boolean: "BOOLEAN", pl.Date: "DATE",
+    pl.Int8: "TINYINT", pl.Int16: "SMALLINT", pl.Int32: "INTEGER", pl.Int64: "BIGINT",
+    pl.UInt32: "UINTEGER", pl.Float64: "DOUBLE", pl.Null: "VARCHAR",
+}
+
+
+def _duckdb_type(dtype: pl.DataType) -> str:
+    if isinstance(dtype, pl.List):
+        return _duckdb_type(dtype.inner) + "[]"
+    return _DUCKDB_TYPES[dtype.base_type()]
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def duckdb_script(tables: dict[str, pl.DataFrame]) -> str:
+    """SQL that builds ``unres.duckdb`` from ``parquet/``: every table with primary and foreign keys
+    and the Pandera descriptions as comments. Run it inside the release directory."""
+    lines = ["-- unres: DuckDB database of this release. Built by `unres download`/`unres build` as unres.duckdb;",
+             "-- by hand: cd into the release directory, then `duckdb unres.duckdb < unres.sql`.", ""]
+    created: set[str] = set()
+    for name, spec in TABLES.items():
+        frame = tables[name]
+        columns = spec.model.to_schema().columns
+        body = [f'  "{column}" {_duckdb_type(dtype)}' + (" NOT NULL" if column in spec.primary_key else "")
+                for column, dtype in frame.schema.items()]
+        body.append("  PRIMARY KEY (" + ", ".join(f'"{c}"' for c in spec.primary_key) + ")")
+        skipped = []
+        for key in spec.foreign_keys:
+            target = TABLES[key.table]
+            if key.table == name or key.table not in created or tuple(key.reference) != target.primary_key:
+                # DuckDB checks a self-reference row by row within one INSERT: declared in the comment only.
+                skipped.append(key)
+                continue
+            body.append("  FOREIGN KEY (" + ", ".join(f'"{c}"' for c in key.fields) + f') REFERENCES "{key.table}" ('
+                        + ", ".join(f'"{c}"' for c in key.reference) + ")")
+        lines.append(f'CREATE TABLE "{name}" (\n' + ",\n".join(body) + "\n);")
+        lines.append(f'COMMENT ON TABLE "{name}" IS {_quote(spec.title + ": " + spec.description)};')
+        for column in frame.columns:
+            description = columns[column].description if column in columns else None
+            for key in skipped:
+                if column in key.fields:
+                    description = f"{description} References {key.table}.{', '.join(key.reference)}."
+            if description:
+                lines.append(f'COMMENT ON COLUMN "{name}"."{column}" IS {_quote(description)};')
+        select = ", ".join(f'"{c}"' for c in frame.columns)
+        lines += [f"INSERT INTO \"{name}\" SELECT {select} FROM read_parquet('parquet/{name}.parquet');", ""]
+        created.add(name)
+    return "\n".join(lines)
 
 
 # --- dataset card ------------------------------------------------------------------------
 
 
-def dataset_card(version: str, tables: dict[str, pl.DataFrame], sources: list[dict[str, str]]) -> str:
+def _code_version() -> str:
+    try:
+        package = metadata.version("unres")
+    except metadata.PackageNotFoundError:
+        package = "unknown"
+    try:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                                check=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO,
+                               capture_output=True, text=True, check=True, timeout=10).stdout.strip()
+        git = f"git commit {commit}" + (" with uncommitted changes" if dirty else "")
+    except (OSError, subprocess.SubprocessError):
+        git = "git commit unknown (not built from a git checkout)"
+    return f"unres {package}, {git}; polars {pl.__version__}, pyarrow {pa.__version__}"
+
+
+def dataset_card(version: str, tables: dict[str, pl.DataFrame], sources: list[dict[str, str]],
+                 changes: ChangeReport | None = None, accuracy: dict | None = None) -> str:
     documents = tables["documents"]
+    schema_version = changes.schema_version if changes else "1.0.0"
     lines = [
         f"# unres {version}",
         "",
         "United Nations resolutions as validated tables: paragraphs, footnotes, operative clauses and verbs,",
         "actors, cited instruments and deadlines. Built by the unres pipeline from the texts listed below.",
+        "",
+        f"Release {version} · schema version {schema_version} · licence CC BY 4.0 (tables; see LICENSE.md)",
         "",
         "## Tables",
         "",
@@ -207,39 +417,92 @@ def dataset_card(version: str, tables: dict[str, pl.DataFrame], sources: list[di
         lines.append(f"| {name} | {tables[name].height} | {spec.description} | {', '.join(spec.primary_key)} |")
     bodies = documents.group_by("body").len().sort("body").rows() if documents.height else []
     years = documents.select(pl.col("adopted_on").dt.year().min().alias("a"), pl.col("adopted_on").dt.year().max().alias("b")).row(0) if documents.height else (None, None)
+    sessions = sorted(s for s in documents["session"].unique().to_list() if s is not None) if documents.height else []
     lines += [
         "",
         "## Coverage",
         "",
         "Bodies: " + (", ".join(f"{body} ({count})" for body, count in bodies) or "none") + ".",
         f"Adoption years: {years[0]}–{years[1]}." if years[0] else "Adoption years: unknown.",
+        "Sessions: " + (", ".join(str(s) for s in sessions) or "none") + ".",
+        f"Quarantined inputs (not in the tables): {tables['quarantine'].height}; see `quarantine`.",
         "",
         "## Load",
         "",
         "```python",
         "import polars as pl",
         'clauses = pl.read_parquet("parquet/clauses.parquet")',
+        "# or, from anywhere: import pipeline; pipeline.load(\"clauses\", version=\"" + version + "\")",
         "```",
         "",
         "```sql",
-        "-- duckdb",
-        "select verb, count(*) from 'parquet/clauses.parquet' group by verb order by 2 desc limit 10;",
+        "-- duckdb unres.duckdb   (tables with keys and column comments; rebuilt from unres.sql on download)",
+        "select verb, count(*) from clauses group by verb order by 2 desc limit 10;",
         "```",
         "",
-        "Every column is described in `datapackage.json` (Frictionless Data Package v2); CSV copies are in `csv/`",
-        "(list columns as JSON arrays). Verify the files with `sha256sum -c SHA256SUMS`.",
+        "Every column is described in `datapackage.json` (Frictionless Data Package v2) and in each Parquet",
+        "field's metadata (`description`); CSV copies are in `csv/` (list columns as JSON arrays).",
+        "Verify the files with `sha256sum -c SHA256SUMS` or `unres validate .`.",
         "",
-        "## Sources",
+        "## Schema version",
+        "",
+        f"`schema_version` {schema_version} (in `datapackage.json`) is semver over the tables' columns: major when a",
+        "column or table is renamed or removed, retyped, or changes meaning; minor when a column or table is added;",
+        "patch when only the rows change. The release version (CalVer) names the data; the schema version tells",
+        "whether your code still reads it.",
+        "",
+        "## Changes",
+        "",
+    ]
+    if changes is None or changes.previous is None:
+        lines.append("First release: nothing to compare with. See `CHANGES.md`.")
+    else:
+        added = sum(len(t.added) for t in changes.tables)
+        removed = sum(len(t.removed) for t in changes.tables)
+        changed = sum(t.n_changed for t in changes.tables)
+        lines.append(f"Against {changes.previous}: {added} rows added, {removed} removed, {changed} changed "
+                     "(all tables). Per table, with examples, in `CHANGES.md`; every change in `changes.parquet`.")
+    lines += ["", "## Accuracy", ""]
+    if accuracy and accuracy.get("available"):
+        lines += ["Scores against the hand-checked gold annotations in the unres repository (`tests/gold`),",
+                  "computed by `unres evaluate` at build time; per document in `accuracy.json`.", "",
+                  "| scored as | precision | recall | F1 | gold rows |", "|---|---:|---:|---:|---:|"]
+        lines += [f"| {table} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['expected']} |"
+                  for table, s in accuracy["tables"].items()]
+        lines += ["", "Gold documents: " + ", ".join(d["document_id"] for d in accuracy["documents"]) + "."]
+    else:
+        lines.append("No accuracy figures: " + ((accuracy or {}).get("reason") or "not computed") + ".")
+    lines += [
+        "",
+        "## Known limitations",
+        "",
+        "- Everything is extracted by rules and lexicons from converted PDF text; read `accuracy.json` before",
+        "  relying on a table, and check the official document for authoritative wording.",
+        "- Actors, verbs and named instruments are found only when the lexicons list them; others are absent.",
+        "- Inputs that could not be parsed are listed in `quarantine` rather than in the tables.",
+        "- Parquet files record the polars version that wrote them: a dependency upgrade changes file hashes",
+        "  without changing the data (compare `changes.parquet`, not hashes).",
+        "",
+        "## How it was built",
+        "",
+        f"Code: {_code_version()}.",
+        "Input texts (one per resolution) with their SHA-256:",
         "",
         "| document | file | sha256 |",
         "|---|---|---|",
     ]
-    lines += [f"| {s['document_id']} | {s['source_file']} | `{s['source_sha256'][:16]}…` |" for s in sources]
+    lines += [f"| {s['document_id']} | {s['source_file']} | `{s['source_sha256']}` |" for s in sources]
     lines += [
+        "",
+        "## How to cite",
+        "",
+        f"The unres contributors, *unres: United Nations resolutions as tables*, version {version}",
+        f"({_version_date(version)}), CC BY 4.0. Machine-readable: `CITATION.cff`.",
         "",
         "## Licence",
         "",
-        "Tables: CC BY 4.0. The source texts are United Nations documents, reproduced under the UN's terms of use.",
+        "Tables: CC BY 4.0. The source texts are United Nations documents, reproduced under the UN's terms of use",
+        "(https://www.un.org/en/about-us/terms-of-use). Full terms in `LICENSE.md`.",
         "",
     ]
     return "\n".join(lines)

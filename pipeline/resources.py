@@ -12,6 +12,8 @@ class UnresConfig(dg.ConfigurableResource):
     raw_dir: str = "data/raw"
     releases_dir: str = "data/releases"
     version: str = ""  # empty: today's date as CalVer, e.g. 2026.11.28
+    dist_dir: str = "dist"  # releases.json + archives; empty: no archive, and CHANGES.md has nothing to compare with
+    gold_dir: str = "tests/gold"  # gold annotations scored into accuracy.json
 
     def release_version(self) -> str:
         today = date.today()
@@ -22,3 +24,9 @@ class UnresConfig(dg.ConfigurableResource):
 
     def releases_path(self) -> Path:
         return Path(self.releases_dir)
+
+    def dist_path(self) -> Path | None:
+        return Path(self.dist_dir) if self.dist_dir else None
+
+    def gold_path(self) -> Path:
+        return Path(self.gold_dir)
