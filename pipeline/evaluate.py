@@ -83,7 +83,7 @@ def evaluate_folder(gold: Path, raw_dir: Path = DEFAULT_RAW) -> dict[str, tuple[
     results: dict[str, tuple[Score, list, list]] = {}
 
     gold_paragraphs = _rows(gold / "paragraphs.csv")
-    if gold_paragraphs:
+    if (gold / "paragraphs.csv").exists():
         predicted = [(p["section"], p["number"] or None, p["lead_phrase"], p["lead_verb"], p["text"][:60], p["text"][-40:])
                      for p in paragraphs.with_columns(pl.col("number").cast(pl.String)).iter_rows(named=True)]
         expected = [(g["section"], g["number"] or None, g["lead_phrase"], g["lead_verb"], g["text_start"], g["text_end"])
@@ -91,7 +91,7 @@ def evaluate_folder(gold: Path, raw_dir: Path = DEFAULT_RAW) -> dict[str, tuple[
         results["paragraphs"] = compare("paragraphs", predicted, expected)
 
     gold_clauses = _rows(gold / "clauses.csv")
-    if gold_clauses:
+    if (gold / "clauses.csv").exists():
         clauses = tables["clauses"]
         predicted = [(str(number_of[c["paragraph_id"]]), c["verb"]) for c in clauses.iter_rows(named=True)]
         expected = [(g["number"], g["verb"]) for g in gold_clauses]
@@ -106,7 +106,7 @@ def evaluate_folder(gold: Path, raw_dir: Path = DEFAULT_RAW) -> dict[str, tuple[
         results["addressees"] = compare("addressees", predicted, expected)
 
     gold_instruments = _rows(gold / "instruments.csv")
-    if gold_instruments:
+    if (gold / "instruments.csv").exists():
         symbols = dict(zip(tables["instruments"]["instrument_id"], tables["instruments"]["symbol"], strict=True))
         predicted = [(0 if c["via"] == "header" else ordinal_of.get(c["paragraph_id"]), symbols.get(c["instrument_id"]))
                      for c in tables["citations"].iter_rows(named=True)]
@@ -115,7 +115,7 @@ def evaluate_folder(gold: Path, raw_dir: Path = DEFAULT_RAW) -> dict[str, tuple[
         results["citations"] = compare("citations", predicted, expected)
 
     gold_deadlines = _rows(gold / "deadlines.csv")
-    if gold_deadlines:
+    if (gold / "deadlines.csv").exists():
         predicted = [(str(number_of[d["paragraph_id"]]), d["kind"], _iso(d["date_start"]), _iso(d["date_end"]))
                      for d in tables["deadlines"].iter_rows(named=True)]
         expected = [(g["number"], g["kind"], g["date_start"] or None, g["date_end"] or None) for g in gold_deadlines]

@@ -116,6 +116,16 @@ _FOR_PERIOD = re.compile(
     rf"\bfor (?:a|an additional|a further) period of {_NUM} {_UNIT}\b"
     r"(?! (?:from|after|following) (?:the (?:date|moment) of )?(?:the )?adoption)"  # left to _COUNT_FROM
 )
+# "Declares 16 May the International Day of ...": an observance that recurs every year on that day.
+_OBSERVANCE = re.compile(
+    rf"\b(?:[Dd]eclares?|[Pp]roclaims?|[Dd]esignates?|to (?:declare|proclaim|designate))(?: that)? "
+    rf"(\d{{1,2}} {MONTH_NAME})(?! ?\d{{4}})(?=,? (?:as |to be )?(?:the |an? )?(?:annual )?"
+    r"(?:International|World|United Nations|Global)\b)"
+)
+# "on the fifth working day following the report": due, but counted from an event of unknown date.
+_NTH_DAY_AFTER = re.compile(
+    rf"\bon the {_ORD} (?:working |calendar )?day (?:following|after) (?:the |its |their )?[\w-]+(?: of the [\w-]+(?: [A-Z][\w-]*)*)?"
+)
 _NOT_RECURRING_NOUN = r"(?! (?:rates?|averages?|amounts?|costs?|salar(?:y|ies)|income|budgets?)\b)"
 _RECURRING = re.compile(
     r"\bon an? (?P<basis>annual|yearly|biennial|quarterly|monthly|weekly|periodic) basis\b"
@@ -191,6 +201,8 @@ def find_time_expressions(
         *_events(text),
         *_relative_spans(text, adopted_on),
         *_recurring(text),
+        *(_expr(text, match.span(1), "recurring", recurrence="annual") for match in _OBSERVANCE.finditer(text)),
+        *(_expr(text, match, "due_date") for match in _NTH_DAY_AFTER.finditer(text)),
     ]
     kept: list[TimeExpression] = []
     for expr in sorted(candidates, key=lambda e: (e.start, -(e.end - e.start))):

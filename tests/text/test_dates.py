@@ -516,6 +516,16 @@ CASES = [
         [],
     ),
     ("made age", "children under 18 years of age and persons aged 60 years", None, "GA", []),
+    # --- observances proclaimed on a day of the year recur annually ---
+    ("A/RES/72/130 op1", "Declares 16 May the International Day of Living Together in Peace;", D("2017-12-08"), "GA",
+     [every("16 May", "annual")]),
+    ("made proclaim", "Decides to proclaim 21 June as the International Day of Yoga;", None, "GA",
+     [every("21 June", "annual")]),
+    ("made dated", "Recalling that on 21 June 2015 the first International Day of Yoga was observed", D("2016-12-01"), "GA", []),
+    # --- due on a day counted from an event of unknown date ---
+    ("S/RES/970 op6", "Decides that the measures shall be suspended on the fifth working day following the report of the "
+     "Secretary-General, unless", D("1995-01-12"), "SC",
+     [due("on the fifth working day following the report of the Secretary-General")]),
 ]
 
 
