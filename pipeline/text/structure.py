@@ -216,7 +216,7 @@ def _mark_furniture(lines: list[Line], header_text: str) -> None:
         if line.text != "" or line.kind != "blank":
             continue
         window = lines[index + 1 : index + 9]
-        last = max((k for k, w in enumerate(window) if w.kind == "furniture"), default=-1)
+        last = max((k for k, w in enumerate(window) if w.kind == "furniture"), default=0)
         for candidate in window[:last]:
             squashed = _squash(candidate.text)
             if candidate.kind == "body" and len(squashed) >= 5 and squashed in known:
@@ -503,7 +503,11 @@ class _Segmenter:
     def run(self, lines: list[Line]) -> None:
         gap = False  # blank line seen since the current paragraph's last line
         page_break = False  # furniture or footnotes seen since then
+        body = [line for line in lines if line.kind == "body"]
+        following = {id(line): body[k + 1] if k + 1 < len(body) else None for k, line in enumerate(body)}
         for line in lines:
+            if line.kind == "body" and self.section != "preamble" and _ANNEX_LINE.match(line.text):
+                line.kind = "annex_marker"  # "Annex" on a line of its own, even without a closing block
             if line.kind in ("blank",):
                 gap = True
                 continue
@@ -514,12 +518,12 @@ class _Segmenter:
                 self._start_annex(line)
                 gap = page_break = False
                 continue
-            self._feed(line, gap, page_break)
+            self._feed(line, gap, page_break, following[id(line)])
             gap = page_break = False
         self._finish()
 
     # A line either opens a paragraph or continues the current one.
-    def _feed(self, line: Line, gap: bool, page_break: bool) -> None:
+    def _feed(self, line: Line, gap: bool, page_break: bool, next_line: Line | None) -> None:
         text = line.text
         if self._lines and self._label_only(self._lines[-1]):
             self._lines[-1].append(line)
@@ -543,7 +547,9 @@ class _Segmenter:
             if label:
                 self._open_item(line, label, item.end())
                 return
-        if current is None or self._opens_paragraph(text, current, ends, gap, page_break):
+        if current is None or self._opens_paragraph(text, current, ends, gap, page_break) or self._is_heading(
+            text, current, next_line
+        ):
             self._open_unnumbered(line)
             return
         self._lines[-1].append(line)
@@ -571,6 +577,16 @@ class _Segmenter:
         if current.endswith(":") or self.last_number > 0:
             return False
         return _is_lead_word(lead.group(1), lead.group(2))
+
+    def _is_heading(self, text: str, current: str, next_line: Line | None) -> bool:
+        """An unpunctuated line between a finished paragraph and a numbered one is a heading
+        ("Budget estimates for the period ..." above "15. Decides ...")."""
+        if self.section == "preamble" or not _STRONG_END.search(current) or _END_OF_PARAGRAPH.search(text):
+            return False
+        if next_line is None or len(text) > 300 or not text.strip()[:1].isupper():
+            return False
+        label = _NUMBER_LABEL.match(next_line.text)
+        return bool(label) and int(label.group(1)) in (self.last_number + 1, 1)
 
     def _current_text(self) -> str | None:
         if not self._lines:
