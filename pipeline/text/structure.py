@@ -33,7 +33,8 @@ BODIES = {
     "Economic and Social Council": "E",
 }
 _BODY_NAMES = "|".join(BODIES)
-_OPENER = re.compile(rf"^\s*The ({_BODY_NAMES})\s*[,.:;]?\s*(?=\S|$)")
+_MD_LINE_PREFIX = r"\s*(?:#{1,6}\s+)?[*_]*"  # markdown heading hashes and emphasis before a line's text
+_OPENER = re.compile(rf"^{_MD_LINE_PREFIX}The ({_BODY_NAMES})[*_]*\s*[,.:;]?[*_]*\s*(?=\S|$)")
 _SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_TO_DIGIT = str.maketrans(_SUPERSCRIPT, "0123456789")
 _SUPERSCRIPT_RUN = re.compile(f"[{_SUPERSCRIPT}]+")
@@ -57,7 +58,7 @@ _SUPERSCRIPT_ENTRY = re.compile(rf"^\s*([{_SUPERSCRIPT}]+)\s*(\S.*)$")
 _MEETING_LINE = re.compile(r"^\s*(\d+)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", re.IGNORECASE)
 _DATE_LINE = re.compile(r"^\s*\d{1,2}\s*[A-Z][a-z]+\s*\d{4}\s*$")
 _ADOPTED_LINE = re.compile(r"^\s*\[?\s*Adopted\b")
-_ANNEX_LINE = re.compile(r"^\s*Annex(?:\s+([IVXL]+|\d+))?\s*$")
+_ANNEX_LINE = re.compile(rf"^{_MD_LINE_PREFIX}Annex(?:\s+([IVXL]+|\d+))?[*_]*\s*$")
 
 # Paragraph openings.
 _NUMBER_LABEL = re.compile(r"^\s*(\d{1,3})\s*([.,])(?:\s+|$)")
@@ -72,6 +73,7 @@ _ROMAN = "ivxl"
 # Markdown and whitespace clean-up inside paragraph text.
 _MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:#[^)\s]*|https?://[^)\s]*)\)")
 _MD_EMPHASIS = re.compile(r"\*{1,3}")
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([()\[\]*_.#-])")
 _WHITESPACE = re.compile(r"\s+")
 _UNUSUAL_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")  # what differs from a single space
@@ -348,6 +350,7 @@ _MEETING_IN_TEXT = re.compile(r"(\d+)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting")
 
 
 def _clean_inline(text: str) -> str:
+    text = _MD_HEADING.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_ESCAPE.sub(r"\1", text)
     text = _MD_EMPHASIS.sub("", text)
@@ -761,6 +764,7 @@ def _dehyphenate(spanned: SpannedText) -> SpannedText:
 
 
 def _clean_spanned(spanned: SpannedText) -> SpannedText:
+    spanned = spanned.sub(_MD_HEADING)
     spanned = spanned.sub(_MD_LINK, keep_group=1)
     spanned = spanned.sub(_MD_ESCAPE, keep_group=1)
     spanned = spanned.sub(_MD_EMPHASIS)

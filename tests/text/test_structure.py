@@ -235,3 +235,13 @@ def test_wrapped_footnote_line_opening_with_a_number_continues_the_footnote() ->
     footnotes = _parse(body).footnotes
     assert [(f.number, f.text) for f in footnotes] == [
         (1, "Report of the Conference, Rio de Janeiro, 3 – 14 June 1992, vol. I."), (2, "Ibid., annex II.")]
+
+
+def test_markdown_headings_and_bold_opener_are_tolerated() -> None:
+    raw = SEED.read_text(encoding="utf-8")
+    markdown = (raw.replace("\nGeneral Assembly\n", "\n# General Assembly\n", 1)
+                .replace("72/284. The", "## 72/284. The", 1)
+                .replace("The General Assembly,\n", "**The General Assembly,**\n", 1))
+    plain, styled = parse_resolution(raw), parse_resolution(markdown)
+    assert styled.header.title == plain.header.title
+    assert [(p.paragraph_id, p.text) for p in styled.paragraphs] == [(p.paragraph_id, p.text) for p in plain.paragraphs]
