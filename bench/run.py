@@ -97,7 +97,8 @@ def main() -> int:
     tables = {"documents": structure.documents, "paragraphs": structure.paragraphs, "footnotes": structure.footnotes,
               "quarantine": structure.quarantine,
               **{name: getattr(extraction, name) for name in ("verbs", "clauses", "actors", "actor_mentions",
-                                                              "instruments", "citations", "deadlines", "mandates")}}
+                                                              "instruments", "citations", "deadlines", "mandates",
+                                                              "instrument_graph")}}
     problems = sum(len(schema_errors(name, frame)) + len(foreign_key_errors(name, tables)) for name, frame in tables.items())
     stages.append(("validate", time.perf_counter()))
     previous = started

@@ -98,8 +98,9 @@ def build_structure(raw_documents: pl.DataFrame) -> StructureTables:
     file_of_document: dict[str, str] = {}
     for name, digest, document_id, error in (outcome for outcomes, _ in parsed_batches for outcome in outcomes):
         if error is not None:
-            quarantine.append({"source_file": name, "source_sha256": digest, "reason": "not_a_resolution",
-                               "detail": f"{name}: {error}; quarantined"})
+            reason, message = error
+            quarantine.append({"source_file": name, "source_sha256": digest, "reason": reason,
+                               "detail": f"{name}: {message}; quarantined"})
         elif document_id in file_of_document:
             quarantine.append({"source_file": name, "source_sha256": digest, "reason": "duplicate",
                                "detail": f"{name}: {document_id} is already built from {file_of_document[document_id]}; kept that one"})
@@ -123,7 +124,7 @@ def _with_source(table: str, rows: list[dict]) -> pl.DataFrame:
     return frame(table, rows).with_columns(pl.Series("_source_file", [row["_source_file"] for row in rows], pl.String))
 
 
-def _parse_batch(items: list[tuple[str, str, str]]) -> tuple[list[tuple[str, str, str | None, str | None]], dict[str, pl.DataFrame]]:
+def _parse_batch(items: list[tuple[str, str, str]]) -> tuple[list[tuple[str, str, str | None, tuple[str, str] | None]], dict[str, pl.DataFrame]]:
     """Parse a batch of documents (in a worker process for large corpora): per file its document id or the
     reason it is not a resolution, and the rows of the three structure tables."""
     outcomes = []
@@ -132,7 +133,7 @@ def _parse_batch(items: list[tuple[str, str, str]]) -> tuple[list[tuple[str, str
         try:
             parsed = parse_resolution(text)
         except ResolutionRejected as error:
-            outcomes.append((name, digest, None, str(error)))
+            outcomes.append((name, digest, None, (error.reason, str(error))))
             continue
         outcomes.append((name, digest, parsed.header.document_id, None))
         rows["documents"].append(dict(_document_row(parsed, name, digest), _source_file=name))
@@ -202,6 +203,7 @@ class ExtractionTables:
     citations: pl.DataFrame
     deadlines: pl.DataFrame
     mandates: pl.DataFrame
+    instrument_graph: pl.DataFrame
 
 
 def verbs_table() -> pl.DataFrame:
@@ -232,6 +234,8 @@ def build_extraction(documents: pl.DataFrame, paragraphs: pl.DataFrame, footnote
         rows["instruments"].unique("instrument_id", keep="first", maintain_order=True)
         .with_columns(pl.when(in_release).then(pl.col("instrument_id")).otherwise(None).alias("cited_document_id"))
     )
+    citations = rows["citations"].with_columns(
+        pl.when(in_release).then(pl.col("instrument_id")).otherwise(None).alias("cited_document_id"))
     clauses, mentions, deadlines = rows["clauses"], rows["actor_mentions"], rows["deadlines"]
     actors = actors_table()
     return ExtractionTables(
@@ -240,16 +244,29 @@ def build_extraction(documents: pl.DataFrame, paragraphs: pl.DataFrame, footnote
         actors=actors,
         actor_mentions=mentions,
         instruments=instruments.sort("instrument_id"),
-        citations=rows["citations"],
+        citations=citations,
+        instrument_graph=build_instrument_graph(citations),
         deadlines=deadlines,
         mandates=build_mandates(clauses, mentions, deadlines, actors, paragraphs),
     )
 
 
 def _extracted_frame(table: str, rows: list[dict]) -> pl.DataFrame:
-    if table == "instruments":  # cited_document_id is known only once every batch is in
-        return frame("instruments", [dict(row, cited_document_id=None) for row in rows]).drop("cited_document_id")
+    if table in ("instruments", "citations"):  # cited_document_id is known only once every batch is in
+        return frame(table, [dict(row, cited_document_id=None) for row in rows]).drop("cited_document_id")
     return frame(table, rows)
+
+
+def build_instrument_graph(citations: pl.DataFrame) -> pl.DataFrame:
+    """Citing resolution -> cited instrument, with counts: the corpus as a citation network."""
+    graph = (
+        citations.group_by("document_id", "instrument_id")
+        .agg(pl.col("cited_document_id").first(), pl.len().alias("n_citations"),
+             pl.col("paragraph_id").drop_nulls().n_unique().alias("n_paragraphs"))
+        .rename({"document_id": "citing_document_id"})
+        .sort("citing_document_id", "instrument_id")
+    )
+    return graph.select(list(polars_schema("instrument_graph"))).cast(polars_schema("instrument_graph"))  # type: ignore[arg-type]
 
 
 def _extract_batch(item: tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]) -> dict[str, pl.DataFrame]:

@@ -71,7 +71,7 @@ class Footnotes(pa.DataFrameModel):
 class Quarantine(pa.DataFrameModel):
     source_file: str = pa.Field(unique=True, description="Input file name under data/raw/.")
     source_sha256: str = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the input file's bytes.")
-    reason: pl.Categorical = pa.Field(description="Short reason code: empty, binary, encoding, not_a_resolution, duplicate, too_large.")
+    reason: pl.Categorical = pa.Field(isin=["empty", "binary", "encoding", "not_a_resolution", "multiple_resolutions", "duplicate", "too_large"], description="Short reason code: empty, binary, encoding, not_a_resolution, multiple_resolutions, duplicate, too_large.")
     detail: str = pa.Field(description="What went wrong, where, and what to do.")
 
     class Config:

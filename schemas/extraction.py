@@ -89,9 +89,22 @@ class Citations(pa.DataFrameModel):
     via: pl.Categorical = pa.Field(isin=["text", "footnote", "header"], description="Where the reference is: paragraph text, footnote, or the header's origin bracket.")
     footnote_number: pl.Int32 = pa.Field(nullable=True, description="Footnote holding the reference (via = footnote).")
     pinpoint: str = pa.Field(nullable=True, description="Part cited: 'article 12', 'annex', 'para. 15'.")
+    cited_document_id: str = pa.Field(nullable=True, description="documents.document_id when the cited instrument is itself a resolution in this release.")
 
     class Config:
         strict = True
+
+
+class InstrumentGraph(pa.DataFrameModel):
+    citing_document_id: str = pa.Field(description="Citing resolution (documents.document_id).")
+    instrument_id: str = pa.Field(description="Cited instrument (instruments.instrument_id).")
+    cited_document_id: str = pa.Field(nullable=True, description="documents.document_id when the cited instrument is in this release: an edge inside the corpus.")
+    n_citations: pl.Int32 = pa.Field(ge=1, description="Number of citations (text, footnotes, header) from the citing resolution.")
+    n_paragraphs: pl.Int32 = pa.Field(ge=0, description="Number of distinct paragraphs citing it.")
+
+    class Config:
+        strict = True
+        unique = ["citing_document_id", "instrument_id"]
 
 
 class Deadlines(pa.DataFrameModel):

@@ -100,3 +100,16 @@ def test_failing_check_blocks_the_release(tmp_path: Path, monkeypatch: pytest.Mo
     assert build_release(RAW, tmp_path, "2026.1.2") == 1
     assert not (tmp_path / "2026.1.2").exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_instrument_graph_links_resolutions_inside_the_corpus(release_dir: Path) -> None:
+    parquet = release_dir / "parquet"
+    edges = duckdb.sql(
+        f"select citing_document_id, cited_document_id, n_citations from '{parquet}/instrument_graph.parquet' "
+        "where cited_document_id is not null order by 1, 2"
+    ).fetchall()
+    assert ("A/RES/74/274", "A/RES/74/270", 1) in edges
+    citations = pl.read_parquet(parquet / "citations.parquet")
+    linked = citations.filter(pl.col("cited_document_id").is_not_null())
+    assert (linked["cited_document_id"] == linked["instrument_id"]).all()
+    assert set(linked["cited_document_id"]) <= set(pl.read_parquet(parquet / "documents.parquet")["document_id"])

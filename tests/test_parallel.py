@@ -25,5 +25,5 @@ def test_process_pool_matches_sequential(monkeypatch: pytest.MonkeyPatch) -> Non
     pooled_structure, pooled_extraction = _build()
     for name in ("documents", "paragraphs", "footnotes", "quarantine"):
         assert getattr(pooled_structure, name).equals(getattr(sequential_structure, name)), name
-    for name in ("clauses", "actor_mentions", "citations", "instruments", "deadlines", "mandates"):
+    for name in ("clauses", "actor_mentions", "citations", "instruments", "deadlines", "mandates", "instrument_graph"):
         assert getattr(pooled_extraction, name).equals(getattr(sequential_extraction, name)), name

@@ -7,7 +7,8 @@ import polars as pl
 from pipeline.assets._metadata import table_metadata
 from pipeline.tables import build_extraction
 
-EXTRACTED = ["verbs", "clauses", "actors", "actor_mentions", "instruments", "citations", "deadlines", "mandates"]
+EXTRACTED = ["verbs", "clauses", "actors", "actor_mentions", "instruments", "citations", "deadlines", "mandates",
+             "instrument_graph"]
 
 
 @dg.multi_asset(group_name="extract", outs={name: dg.AssetOut() for name in EXTRACTED})

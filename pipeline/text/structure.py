@@ -23,7 +23,11 @@ from pipeline.text.spans import SpannedText, join
 
 
 class ResolutionRejected(ValueError):
-    """The text cannot be parsed as a resolution; the message says why and where."""
+    """The text cannot be parsed as a resolution; the message says why and where, ``reason`` is a code."""
+
+    def __init__(self, message: str, reason: str = "not_a_resolution") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 BODIES = {
@@ -150,6 +154,11 @@ def parse_resolution(raw: str) -> ParsedResolution:
         raise ResolutionRejected("empty text")
     lines = _split_lines(raw)
     opener_index, body_name, opener_rest = _find_opener(lines)
+    for line in lines[opener_index + 1 :]:
+        if _OPENER.match(line.text) and not _OPENER.sub("", line.text).strip():
+            raise ResolutionRejected(
+                f'a second "The {body_name}," opener at line {line.index + 1}: two resolutions in one file; '
+                "split it into one file per resolution", reason="multiple_resolutions")
     header_lines = lines[:opener_index]
     for line in header_lines:
         line.kind = "header" if line.stripped else "blank"
