@@ -50,10 +50,11 @@ _FURNITURE = [
     re.compile(r"^\s*(?:\d{1,3}\s+)?GE\.\d{2}-\d{5}\s*(?:\(E\))?(?:\s+\d{1,3})?\s*$"),  # Geneva job number
     re.compile(r"^\s*\*\d{5,}\*\s*$"),  # barcode
     re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*$"),  # page counter 2/18
-    re.compile(r"^\s*Page \d+\s*$", re.IGNORECASE),
+    re.compile(r"^\s*(?i:page) \d+\s*$"),
     re.compile(r"^\s*/\.\.\.\s*$"),
     re.compile(r"^\s*-{3,}\s*$"),
 ]
+_ANY_FURNITURE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _FURNITURE))
 _FOOTNOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
 _FOOTNOTE_ENTRY = re.compile(r"^\s*(\d{1,3})\s+([^\s\-–—−,;:.)\]].*)$")  # not "3 – 14 June" (a wrapped date)
 _SUPERSCRIPT_ENTRY = re.compile(rf"^\s*([{_SUPERSCRIPT}]+)\s*(\S.*)$")
@@ -218,7 +219,7 @@ def _find_opener(lines: list[Line]) -> tuple[int, str, int | None]:
 
 def _mark_furniture(lines: list[Line], header_text: str) -> None:
     for line in lines:
-        if line.kind == "body" and any(p.match(line.text) for p in _FURNITURE):
+        if line.kind == "body" and _ANY_FURNITURE.match(line.text):
             line.kind = "furniture"
     # A running header after a page break (an empty line in PDF text) repeats the title next to
     # the symbol, job number and page counter: such title lines are furniture too.
@@ -934,6 +935,9 @@ _NOT_MARKER_BEFORE = re.compile(
 
 def _find_marker(paragraph: Paragraph, number: int, lower: int, upper: int) -> tuple[int, int, int] | None:
     raw_text = _raw_paragraph_text(paragraph)
+    digits = str(number)
+    if digits not in raw_text.text and digits.translate(str.maketrans("0123456789", _SUPERSCRIPT)) not in raw_text.text:
+        return None
     for rank, pattern in enumerate(_marker_patterns(number)):
         for match in pattern.finditer(raw_text.text):
             raw_start = raw_text.raw_offset(match.start())
