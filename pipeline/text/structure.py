@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 
 from pipeline.lexicons import load
-from pipeline.text.dates import DAY_MONTH_YEAR, parse_date
+from pipeline.text.dates import parse_date
 from pipeline.text.numbers import ordinal_to_int
 from pipeline.text.spans import SpannedText, join
 
@@ -991,7 +991,6 @@ def _remove_marker(paragraph: Paragraph, raw_start: int, raw_end: int) -> None:
 
 __all__ = [
     "BODIES",
-    "DAY_MONTH_YEAR",
     "Footnote",
     "Header",
     "Paragraph",
