@@ -13,15 +13,18 @@ from pipeline.resources import UnresConfig
 
 
 def build_release(raw_dir: Path, releases_dir: Path, version: str = "", instance: dg.DagsterInstance | None = None,
-                  dist_dir: Path | None = None, gold_dir: Path | None = None) -> int:
+                  dist_dir: Path | None = None, gold_dir: Path | None = None, cache_dir: Path | None = None,
+                  workers: int = 0) -> int:
     """Build one release. ``dist_dir`` (the CLI's ``--dist``, default ``dist``) also publishes the
-    archive and index there and compares with the previous release listed in it; None skips both."""
+    archive and index there and compares with the previous release listed in it; None skips both.
+    ``cache_dir`` keeps the rows of every text built, so that the next build parses only new texts."""
     if not raw_dir.is_dir():
         print(f"unres build: raw directory {raw_dir} does not exist", file=sys.stderr)
         return 2
     config = UnresConfig(raw_dir=str(raw_dir), releases_dir=str(releases_dir), version=version,
                          dist_dir=str(dist_dir) if dist_dir is not None else "",
-                         gold_dir=str(gold_dir) if gold_dir is not None else str(DEFAULT_GOLD))
+                         gold_dir=str(gold_dir) if gold_dir is not None else str(DEFAULT_GOLD),
+                         cache_dir=str(cache_dir) if cache_dir is not None else "", workers=workers)
     job = build_definitions(config).resolve_job_def("build_release")
     result = job.execute_in_process(
         instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False,
@@ -42,9 +45,11 @@ def build_release(raw_dir: Path, releases_dir: Path, version: str = "", instance
         print("unres build: failed; no release written", file=sys.stderr)
         return 1
     release = result.asset_materializations_for_node("release")
-    path = release[0].metadata["path"].value if release else "?"
-    print(f"release: {path}")
-    if release and "archive" in release[0].metadata:
+    if not release:
+        print("unres build: the release step did not run; no release written", file=sys.stderr)
+        return 1
+    print(f"release: {release[0].metadata['path'].value}")
+    if "archive" in release[0].metadata:
         metadata = release[0].metadata
         print(f"archive: {metadata['archive'].value} ({metadata['archive_bytes'].value:,} bytes, "
               f"sha256 {metadata['archive_sha256'].value})")

@@ -19,6 +19,10 @@ def main(argv: list[str] | None = None) -> int:
                             "release listed there (default: dist, or <out>/../dist when --out is given, so that "
                             "scratch builds never publish into the project's dist/; '' to skip)")
     build.add_argument("--gold", type=Path, default=None, help="gold annotations for accuracy.json (default: tests/gold)")
+    build.add_argument("--cache", default=None,
+                       help="document cache: rows of texts already built, by content hash, so that a rebuild parses "
+                            "only what changed (default: data/cache, or <out>/../cache when --out is given; '' for none)")
+    build.add_argument("--workers", type=int, default=0, help="worker processes for parsing (default: every core)")
     release = commands.add_parser("release", help="archive an existing release directory into dist/ and update releases.json")
     release.add_argument("path", type=Path, help="release directory, e.g. data/releases/2026.11.28")
     release.add_argument("--dist", type=Path, default=Path("dist"), help="distribution directory (default: dist)")
@@ -40,10 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         from pipeline.build import build_release
 
-        dist = args.dist if args.dist is not None else (
-            "dist" if args.out == "data/releases" else str(Path(args.out).parent / "dist"))
-        return build_release(Path(args.raw), Path(args.out), args.version,
-                             dist_dir=Path(dist) if dist else None, gold_dir=args.gold)
+        scratch = args.out != "data/releases"
+        dist = args.dist if args.dist is not None else (str(Path(args.out).parent / "dist") if scratch else "dist")
+        cache = args.cache if args.cache is not None else (
+            str(Path(args.out).parent / "cache") if scratch else "data/cache")
+        return build_release(Path(args.raw), Path(args.out), args.version, dist_dir=Path(dist) if dist else None,
+                             gold_dir=args.gold, cache_dir=Path(cache) if cache else None, workers=args.workers)
     if args.command == "release":
         from pipeline.distribute import PublishError, publish
         from pipeline.verify import verify_release

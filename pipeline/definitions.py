@@ -7,13 +7,12 @@ import os
 import dagster as dg
 
 from pipeline.assets.checks import TABLE_CHECKS
-from pipeline.assets.extract import extraction
+from pipeline.assets.corpus import corpus
 from pipeline.assets.ingest import raw_documents
 from pipeline.assets.release import release
-from pipeline.assets.structure import structure
 from pipeline.resources import UnresConfig
 
-ASSETS = [raw_documents, structure, extraction, release]
+ASSETS = [raw_documents, corpus, release]
 
 build_release_job = dg.define_asset_job("build_release", selection=dg.AssetSelection.all(),
                                         description="Raw texts to a validated, versioned release.")
@@ -23,17 +22,21 @@ EXECUTORS = {"in_process": dg.in_process_executor, "multiprocess": dg.multiproce
 
 
 def build_definitions(config: UnresConfig | None = None) -> dg.Definitions:
-    """In process by default: the multiprocess executor spends seconds importing Dagster for every
-    step. ``UNRES_EXECUTOR=multiprocess`` runs each step in its own process (one per core); a
-    deployment swaps in a distributed executor the same way, without touching the assets."""
+    """In process by default, the build steps sharing a pool of worker processes: the multiprocess
+    executor spends seconds importing Dagster for every step. ``UNRES_EXECUTOR=multiprocess`` runs
+    each step, and so each mapped batch, in its own process, one per core, with no pool inside; a
+    deployment adds its distributed executor to ``EXECUTORS`` and selects it the same way."""
     executor = os.environ.get("UNRES_EXECUTOR", "in_process")
     if executor not in EXECUTORS:
         raise ValueError(f"UNRES_EXECUTOR={executor!r}: expected one of {', '.join(EXECUTORS)}")
+    config = config or UnresConfig()
+    if executor != "in_process" and not config.workers:
+        config = UnresConfig(**{**config.model_dump(), "workers": 1})  # the executor owns the cores
     return dg.Definitions(
         assets=ASSETS,
         asset_checks=TABLE_CHECKS,
         jobs=[build_release_job],
-        resources={"config": config or UnresConfig()},
+        resources={"config": config},
         executor=EXECUTORS[executor],
     )
 

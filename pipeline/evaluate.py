@@ -14,11 +14,12 @@ import json
 import sys
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import polars as pl
 
-from pipeline.tables import build_extraction, build_structure, read_raw_documents
+from pipeline.tables import build_corpus, read_raw_documents
 
 DEFAULT_GOLD_ROOT = Path("tests/gold")
 DEFAULT_RAW = Path("data/raw")
@@ -62,16 +63,19 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 def build_document(raw_dir: Path, symbol: str) -> dict[str, pl.DataFrame]:
     """All tables for the one raw text whose symbol is ``symbol``."""
-    structure = build_structure(read_raw_documents(raw_dir))
-    documents = structure.documents.filter(pl.col("document_id") == symbol)
-    if documents.height == 0:
+    tables = _corpus(raw_dir)
+    if symbol not in tables["documents"]["document_id"].to_list():
         raise SystemExit(f"unres evaluate: no raw text in {raw_dir} parses as {symbol}")
-    paragraphs = structure.paragraphs.filter(pl.col("document_id") == symbol)
-    footnotes = structure.footnotes.filter(pl.col("document_id") == symbol)
-    extraction = build_extraction(documents, paragraphs, footnotes)
-    return {"documents": documents, "paragraphs": paragraphs, "footnotes": footnotes,
-            **{name: getattr(extraction, name) for name in ("clauses", "actor_mentions", "actors", "citations",
-                                                            "instruments", "deadlines")}}
+    own = {name: tables[name].filter(pl.col("document_id") == symbol)
+           for name in ("documents", "paragraphs", "footnotes", "clauses", "actor_mentions", "citations", "deadlines")}
+    cited = own["citations"]["instrument_id"].to_list()
+    return {**own, "actors": tables["actors"], "instruments": tables["instruments"].filter(pl.col("instrument_id").is_in(cited))}
+
+
+@cache
+def _corpus(raw_dir: Path) -> dict[str, pl.DataFrame]:
+    """The raw directory built once per evaluation, however many gold folders are scored."""
+    return build_corpus(read_raw_documents(raw_dir))
 
 
 def evaluate_folder(gold: Path, raw_dir: Path = DEFAULT_RAW) -> dict[str, tuple[Score, list, list]]:

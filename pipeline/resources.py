@@ -1,11 +1,14 @@
-"""Pipeline configuration as a Dagster resource (paths and release version), never globals."""
+"""Pipeline configuration as a Dagster resource (paths, release version, fan-out), never globals."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 import dagster as dg
+
+from pipeline.cache import DocumentCache
 
 
 class UnresConfig(dg.ConfigurableResource):
@@ -14,10 +17,19 @@ class UnresConfig(dg.ConfigurableResource):
     version: str = ""  # empty: today's date as CalVer, e.g. 2026.11.28
     dist_dir: str = "dist"  # releases.json + archives; empty: no archive, and CHANGES.md has nothing to compare with
     gold_dir: str = "tests/gold"  # gold annotations scored into accuracy.json
+    cache_dir: str = "data/cache"  # per-document rows by content hash; empty: parse everything every time
+    step_documents: int = 1000  # documents per mapped build step
+    workers: int = 0  # processes per build step; 0: every core (in process), 1: none besides the step's own
 
     def release_version(self) -> str:
         today = date.today()
         return self.version or f"{today.year}.{today.month}.{today.day}"
+
+    def document_cache(self) -> DocumentCache | None:
+        return DocumentCache(Path(self.cache_dir)) if self.cache_dir else None
+
+    def worker_count(self) -> int:
+        return self.workers or os.cpu_count() or 1
 
     def raw_path(self) -> Path:
         return Path(self.raw_dir)

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from pipeline.lexicons import load
-from pipeline.parallel import batches, map_batches
+from pipeline.parallel import map_batches
 from pipeline.text import actors as actor_text
 from pipeline.text import clauses as clause_text
 from pipeline.text import dates as date_text
@@ -24,6 +25,9 @@ from pipeline.text import symbols as symbol_text
 from pipeline.text.ingest import InputRejected, decode_resolution
 from pipeline.text.structure import ParsedResolution, ResolutionRejected, parse_resolution
 from schemas import TABLES
+
+if TYPE_CHECKING:
+    from pipeline.cache import DocumentCache
 
 
 def empty_frame(table: str) -> pl.DataFrame:
@@ -67,21 +71,60 @@ def read_raw_documents(raw_dir: Path) -> pl.DataFrame:
                                       "detail": pl.String})
 
 
-# --- structure ---------------------------------------------------------------------------
+# --- the corpus: per-document work, then what needs every document ---------------------------
+
+# Tables built one document at a time: what the cache stores and the workers return.
+PER_DOCUMENT_TABLES = ("documents", "paragraphs", "footnotes", "clauses", "actor_mentions", "citations",
+                       "deadlines", "instruments")
+# A parse outcome per built input: its document id, or why it is not a resolution.
+_OUTCOME_SCHEMA = {"source_sha256": pl.String, "document_id": pl.String, "reason": pl.String, "message": pl.String}
+
+
+@dataclass(frozen=True)
+class SourceText:
+    source_file: str
+    source_sha256: str
+    text: str
 
 
 @dataclass
-class StructureTables:
-    documents: pl.DataFrame
-    paragraphs: pl.DataFrame
-    footnotes: pl.DataFrame
-    quarantine: pl.DataFrame
+class CorpusPlan:
+    """What to build: one decodable text per distinct content, and the inputs already quarantined."""
+
+    to_build: list[SourceText]
+    quarantine: list[dict]
 
 
-def build_structure(raw_documents: pl.DataFrame) -> StructureTables:
-    """Parse every decoded input; rejected and duplicate inputs go to quarantine with the reason."""
+@dataclass
+class DocumentTables:
+    """The per-document rows of some documents, keyed by content hash so that they can be cached.
+
+    Every frame has ``_source_sha256`` and ``_row`` (document order) besides its published columns;
+    ``documents.source_file`` is left empty because the same content may come under another name.
+    """
+
+    outcomes: pl.DataFrame
+    tables: dict[str, pl.DataFrame]
+
+    @staticmethod
+    def concat(parts: Iterable[DocumentTables]) -> DocumentTables:
+        parts = list(parts)
+        return DocumentTables(
+            outcomes=pl.concat([part.outcomes for part in parts] or [pl.DataFrame(schema=_OUTCOME_SCHEMA)]),
+            tables={table: pl.concat([part.tables[table] for part in parts] or [_keyed_frame(table, [])])
+                    for table in PER_DOCUMENT_TABLES},
+        )
+
+    def select(self, digests: Iterable[str]) -> DocumentTables:
+        wanted = pl.col("source_sha256").is_in(list(digests))
+        keyed = pl.col("_source_sha256").is_in(list(digests))
+        return DocumentTables(self.outcomes.filter(wanted), {t: f.filter(keyed) for t, f in self.tables.items()})
+
+
+def plan_corpus(raw_documents: pl.DataFrame) -> CorpusPlan:
+    """Undecodable inputs and byte-for-byte duplicates are quarantined before any parsing."""
     quarantine: list[dict] = []
-    to_parse = []
+    to_build: list[SourceText] = []
     first_file_of_hash: dict[str, str] = {}
     for row in raw_documents.iter_rows(named=True):
         name, digest = row["source_file"], row["source_sha256"]
@@ -92,57 +135,117 @@ def build_structure(raw_documents: pl.DataFrame) -> StructureTables:
                                "detail": f"{name}: same bytes as {first_file_of_hash[digest]}; kept that one"})
         else:
             first_file_of_hash[digest] = name
-            to_parse.append((name, digest, row["text"]))
-    parsed_batches = map_batches(_parse_batch, batches(to_parse), len(to_parse))
-    keep_files = set()
-    file_of_document: dict[str, str] = {}
-    for name, digest, document_id, error in (outcome for outcomes, _ in parsed_batches for outcome in outcomes):
-        if error is not None:
-            reason, message = error
-            quarantine.append({"source_file": name, "source_sha256": digest, "reason": reason,
-                               "detail": f"{name}: {message}; quarantined"})
-        elif document_id in file_of_document:
-            quarantine.append({"source_file": name, "source_sha256": digest, "reason": "duplicate",
-                               "detail": f"{name}: {document_id} is already built from {file_of_document[document_id]}; kept that one"})
-        else:
-            file_of_document[document_id] = name
-            keep_files.add(name)
-    kept = {}
-    for table in ("documents", "paragraphs", "footnotes"):
-        combined = pl.concat([frames[table] for _, frames in parsed_batches] or [_with_source(table, [])], how="vertical")
-        kept[table] = combined.filter(pl.col("_source_file").is_in(list(keep_files))).drop("_source_file")
-    return StructureTables(
-        documents=kept["documents"].sort("document_id"),
-        paragraphs=kept["paragraphs"].sort("document_id", "ordinal"),
-        footnotes=kept["footnotes"].sort("document_id", "footnote_number"),
-        quarantine=frame("quarantine", quarantine).sort("source_file"),
-    )
+            to_build.append(SourceText(name, digest, row["text"]))
+    return CorpusPlan(to_build, quarantine)
 
 
-def _with_source(table: str, rows: list[dict]) -> pl.DataFrame:
-    """A table's frame plus the input file of each row, so that duplicates can be dropped after a parallel parse."""
-    return frame(table, rows).with_columns(pl.Series("_source_file", [row["_source_file"] for row in rows], pl.String))
-
-
-def _parse_batch(items: list[tuple[str, str, str]]) -> tuple[list[tuple[str, str, str | None, tuple[str, str] | None]], dict[str, pl.DataFrame]]:
-    """Parse a batch of documents (in a worker process for large corpora): per file its document id or the
-    reason it is not a resolution, and the rows of the three structure tables."""
-    outcomes = []
-    rows: dict[str, list[dict]] = {"documents": [], "paragraphs": [], "footnotes": []}
-    for name, digest, text in items:
+def build_documents(sources: Sequence[SourceText]) -> DocumentTables:
+    """Parse and extract each text on its own (in a worker process for large corpora)."""
+    outcomes: list[dict] = []
+    rows: dict[str, list[dict]] = {table: [] for table in PER_DOCUMENT_TABLES}
+    for source in sources:
         try:
-            parsed = parse_resolution(text)
+            parsed = parse_resolution(source.text)
         except ResolutionRejected as error:
-            outcomes.append((name, digest, None, (error.reason, str(error))))
+            outcomes.append({"source_sha256": source.source_sha256, "document_id": None, "reason": error.reason,
+                             "message": str(error)})
             continue
-        outcomes.append((name, digest, parsed.header.document_id, None))
-        rows["documents"].append(dict(_document_row(parsed, name, digest), _source_file=name))
-        rows["paragraphs"].extend(dict(row, _source_file=name) for row in _paragraph_rows(parsed))
-        rows["footnotes"].extend(dict(row, _source_file=name) for row in _footnote_rows(parsed))
-    return outcomes, {table: _with_source(table, table_rows) for table, table_rows in rows.items()}
+        outcomes.append({"source_sha256": source.source_sha256, "document_id": parsed.header.document_id,
+                         "reason": None, "message": None})
+        document = _document_row(parsed, None, source.source_sha256)
+        paragraphs = _paragraph_rows(parsed)
+        footnotes = _footnote_rows(parsed)
+        document_rows = {"documents": [document], "paragraphs": paragraphs, "footnotes": footnotes,
+                         **_extract_document(document, paragraphs, footnotes)}
+        for table, table_rows in document_rows.items():
+            rows[table].extend(dict(row, _source_sha256=source.source_sha256, _row=position)
+                               for position, row in enumerate(table_rows))
+    return DocumentTables(pl.DataFrame(outcomes, schema=_OUTCOME_SCHEMA),
+                          {table: _keyed_frame(table, table_rows) for table, table_rows in rows.items()})
 
 
-def _document_row(parsed: ParsedResolution, name: str, digest: str) -> dict:
+def _keyed_frame(table: str, rows: list[dict]) -> pl.DataFrame:
+    if table in ("instruments", "citations"):  # cited_document_id is known only once every document is in
+        built = frame(table, [dict(row, cited_document_id=None) for row in rows]).drop("cited_document_id")
+    else:
+        built = frame(table, rows)
+    return built.with_columns(pl.Series("_source_sha256", [row["_source_sha256"] for row in rows], pl.String),
+                              pl.Series("_row", [row["_row"] for row in rows], pl.Int32))
+
+
+def assemble_corpus(plan: CorpusPlan, built: DocumentTables) -> dict[str, pl.DataFrame]:
+    """Every published table from the per-document rows: drop inputs that are not resolutions or
+    repeat a document already built, then link citations to documents in the corpus."""
+    quarantine = list(plan.quarantine)
+    outcome_of = {row["source_sha256"]: row for row in built.outcomes.iter_rows(named=True)}
+    kept: dict[str, str] = {}  # content hash -> input file
+    file_of_document: dict[str, str] = {}
+    for source in plan.to_build:
+        name, digest = source.source_file, source.source_sha256
+        outcome = outcome_of[digest]
+        if outcome["reason"] is not None:
+            quarantine.append({"source_file": name, "source_sha256": digest, "reason": outcome["reason"],
+                               "detail": f"{name}: {outcome['message']}; quarantined"})
+        elif outcome["document_id"] in file_of_document:
+            quarantine.append({"source_file": name, "source_sha256": digest, "reason": "duplicate",
+                               "detail": f"{name}: {outcome['document_id']} is already built from "
+                                         f"{file_of_document[outcome['document_id']]}; kept that one"})
+        else:
+            file_of_document[outcome["document_id"]] = name
+            kept[digest] = name
+    document_of = {digest: outcome_of[digest]["document_id"] for digest in kept}
+    tables = {
+        table: frame.filter(pl.col("_source_sha256").is_in(list(kept)))
+        .with_columns(pl.col("_source_sha256").replace_strict(document_of, return_dtype=pl.String).alias("_document"))
+        .sort("_document", "_row")
+        for table, frame in built.tables.items()
+    }
+    tables["documents"] = tables["documents"].with_columns(
+        pl.col("_source_sha256").replace_strict(kept, return_dtype=pl.String).alias("source_file"))
+    tables = {table: frame.drop("_source_sha256", "_row", "_document") for table, frame in tables.items()}
+    in_corpus = pl.col("instrument_id").is_in(list(file_of_document))
+    cited_document = pl.when(in_corpus).then(pl.col("instrument_id")).otherwise(None).alias("cited_document_id")
+    tables["instruments"] = (tables["instruments"].unique("instrument_id", keep="first", maintain_order=True)
+                             .with_columns(cited_document).sort("instrument_id"))
+    tables["citations"] = tables["citations"].with_columns(cited_document)
+    tables["footnotes"] = tables["footnotes"].sort("document_id", "footnote_number")
+    actors = actors_table()
+    return {
+        **tables,
+        "quarantine": frame("quarantine", quarantine).sort("source_file"),
+        "verbs": verbs_table(),
+        "actors": actors,
+        "instrument_graph": build_instrument_graph(tables["citations"]),
+        "mandates": build_mandates(tables["clauses"], tables["actor_mentions"], tables["deadlines"], actors,
+                                   tables["paragraphs"]),
+    }
+
+
+def build_corpus(raw_documents: pl.DataFrame, cache: DocumentCache | None = None,
+                 workers: int | None = None) -> dict[str, pl.DataFrame]:
+    """Every published table from the raw inputs: what the Dagster graph does, in one call."""
+    plan = plan_corpus(raw_documents)
+    cached, missing = lookup(plan, cache)
+    built = map_batches(build_documents, missing, workers)
+    if cache is not None:
+        for part in built:
+            cache.store(part)
+    return assemble_corpus(plan, DocumentTables.concat([cached, *built]))
+
+
+def lookup(plan: CorpusPlan, cache: DocumentCache | None) -> tuple[DocumentTables, list[SourceText]]:
+    """The cached rows of the planned texts, and the texts still to build."""
+    if cache is None:
+        return DocumentTables.concat([]), list(plan.to_build)
+    cached = cache.load({source.source_sha256 for source in plan.to_build})
+    have = set(cached.outcomes["source_sha256"].to_list())
+    return cached, [source for source in plan.to_build if source.source_sha256 not in have]
+
+
+# --- rows of one document ------------------------------------------------------------
+
+
+def _document_row(parsed: ParsedResolution, name: str | None, digest: str) -> dict:
     header = parsed.header
     top = [p for p in parsed.paragraphs if p.kind == "paragraph"]
     return {
@@ -190,22 +293,6 @@ def _footnote_rows(parsed: ParsedResolution) -> list[dict]:
     return rows
 
 
-# --- extraction --------------------------------------------------------------------------
-
-
-@dataclass
-class ExtractionTables:
-    verbs: pl.DataFrame
-    clauses: pl.DataFrame
-    actors: pl.DataFrame
-    actor_mentions: pl.DataFrame
-    instruments: pl.DataFrame
-    citations: pl.DataFrame
-    deadlines: pl.DataFrame
-    mandates: pl.DataFrame
-    instrument_graph: pl.DataFrame
-
-
 def verbs_table() -> pl.DataFrame:
     return frame("verbs", ({"verb": r["verb"], "section": r["section"], "category": r["category"],
                             "strength": int(r["strength"])} for r in load("verbs"))).sort("verb")
@@ -215,46 +302,6 @@ def actors_table() -> pl.DataFrame:
     return frame("actors", ({"actor_id": r["actor_id"], "name": r["name"], "kind": r["kind"],
                              "aliases": [a.strip() for a in r["aliases"].split("|") if a.strip()]}
                             for r in load("actors"))).sort("actor_id")
-
-
-def build_extraction(documents: pl.DataFrame, paragraphs: pl.DataFrame, footnotes: pl.DataFrame) -> ExtractionTables:
-    """Clauses, actors, citations and deadlines of every paragraph, then the mandates view."""
-    documents_meta = documents.select("document_id", "body", "adopted_on", "draft_symbol")
-    work = []
-    for batch in batches(documents_meta["document_id"].to_list()):
-        in_batch = pl.col("document_id").is_in(list(batch))
-        work.append((documents_meta.filter(in_batch),
-                     paragraphs.filter(in_batch).select("document_id", "paragraph_id", "section", "kind", "text"),
-                     footnotes.filter(in_batch).select("document_id", "footnote_number", "paragraph_id", "text")))
-    results = map_batches(_extract_batch, work, documents.height)
-    rows = {table: pl.concat([result[table] for result in results] or [_extracted_frame(table, [])], how="vertical")
-            for table in ("clauses", "actor_mentions", "citations", "deadlines", "instruments")}
-    in_release = pl.col("instrument_id").is_in(documents["document_id"].to_list())
-    instruments = (
-        rows["instruments"].unique("instrument_id", keep="first", maintain_order=True)
-        .with_columns(pl.when(in_release).then(pl.col("instrument_id")).otherwise(None).alias("cited_document_id"))
-    )
-    citations = rows["citations"].with_columns(
-        pl.when(in_release).then(pl.col("instrument_id")).otherwise(None).alias("cited_document_id"))
-    clauses, mentions, deadlines = rows["clauses"], rows["actor_mentions"], rows["deadlines"]
-    actors = actors_table()
-    return ExtractionTables(
-        verbs=verbs_table(),
-        clauses=clauses,
-        actors=actors,
-        actor_mentions=mentions,
-        instruments=instruments.sort("instrument_id"),
-        citations=citations,
-        instrument_graph=build_instrument_graph(citations),
-        deadlines=deadlines,
-        mandates=build_mandates(clauses, mentions, deadlines, actors, paragraphs),
-    )
-
-
-def _extracted_frame(table: str, rows: list[dict]) -> pl.DataFrame:
-    if table in ("instruments", "citations"):  # cited_document_id is known only once every batch is in
-        return frame(table, [dict(row, cited_document_id=None) for row in rows]).drop("cited_document_id")
-    return frame(table, rows)
 
 
 def build_instrument_graph(citations: pl.DataFrame) -> pl.DataFrame:
@@ -267,21 +314,6 @@ def build_instrument_graph(citations: pl.DataFrame) -> pl.DataFrame:
         .sort("citing_document_id", "instrument_id")
     )
     return graph.select(list(polars_schema("instrument_graph"))).cast(polars_schema("instrument_graph"))  # type: ignore[arg-type]
-
-
-def _extract_batch(item: tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]) -> dict[str, pl.DataFrame]:
-    """Extraction tables of a batch of documents (in a worker process for large corpora)."""
-    documents, paragraphs, footnotes = item
-    paragraphs_of = paragraphs.partition_by("document_id", as_dict=True, maintain_order=True)
-    footnotes_of = footnotes.partition_by("document_id", as_dict=True, maintain_order=True)
-    rows: dict[str, list[dict]] = {"clauses": [], "actor_mentions": [], "citations": [], "deadlines": [], "instruments": []}
-    for document in documents.to_dicts():
-        key = (document["document_id"],)
-        document_paragraphs = paragraphs_of[key].to_dicts() if key in paragraphs_of else []
-        document_footnotes = footnotes_of[key].to_dicts() if key in footnotes_of else []
-        for table, table_rows in _extract_document(document, document_paragraphs, document_footnotes).items():
-            rows[table].extend(table_rows)
-    return {table: _extracted_frame(table, table_rows) for table, table_rows in rows.items()}
 
 
 def _extract_document(document: dict, paragraphs: list[dict], footnotes: list[dict]) -> dict[str, list[dict]]:

@@ -14,7 +14,7 @@ from frictionless import validate
 
 from pipeline.build import build_release
 from pipeline.release import ReleaseExists, write_release
-from pipeline.tables import build_structure, read_raw_documents
+from pipeline.tables import build_corpus, read_raw_documents
 from pipeline.verify import verify_release
 from schemas import TABLES
 
@@ -77,9 +77,9 @@ def test_rebuild_is_byte_identical_and_a_no_op(release_dir: Path, tmp_path: Path
 def test_different_content_under_same_version_is_refused(release_dir: Path, tmp_path: Path) -> None:
     shutil.copytree(release_dir, tmp_path / "2026.1.1")
     raw = read_raw_documents(RAW)
-    structure = build_structure(raw.head(1))
+    built = build_corpus(raw.head(1))
     tables = {name: pl.read_parquet(release_dir / "parquet" / f"{name}.parquet") for name in TABLES}
-    tables["documents"] = structure.documents.with_columns(pl.lit("changed").alias("title"))
+    tables["documents"] = built["documents"].with_columns(pl.lit("changed").alias("title"))
     with pytest.raises(ReleaseExists, match="2026.1.1"):
         write_release(tables, tmp_path, "2026.1.1", [])
     assert (tmp_path / "2026.1.1" / "SHA256SUMS").read_bytes() == (release_dir / "SHA256SUMS").read_bytes()
@@ -87,16 +87,16 @@ def test_different_content_under_same_version_is_refused(release_dir: Path, tmp_
 
 
 def test_failing_check_blocks_the_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pipeline.assets.structure as structure_assets
+    import pipeline.assets.corpus as corpus_assets
 
-    real = structure_assets.build_structure
+    real = corpus_assets.assemble_corpus
 
-    def duplicated_documents(raw_documents: pl.DataFrame):
-        tables = real(raw_documents)
-        tables.documents = pl.concat([tables.documents, tables.documents])
+    def duplicated_documents(*args):
+        tables = real(*args)
+        tables["documents"] = pl.concat([tables["documents"], tables["documents"]])
         return tables
 
-    monkeypatch.setattr(structure_assets, "build_structure", duplicated_documents)
+    monkeypatch.setattr(corpus_assets, "assemble_corpus", duplicated_documents)
     assert build_release(RAW, tmp_path, "2026.1.2") == 1
     assert not (tmp_path / "2026.1.2").exists()
     assert list(tmp_path.iterdir()) == []

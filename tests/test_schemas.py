@@ -7,19 +7,18 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from pipeline.tables import build_structure, read_raw_documents
+from pipeline.tables import build_corpus, read_raw_documents
 from pipeline.validate import foreign_key_errors, schema_errors
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
 
 @pytest.fixture(scope="module")
-def structure():
-    return build_structure(read_raw_documents(RAW))
+def tables():
+    return build_corpus(read_raw_documents(RAW))
 
 
-def test_built_tables_pass(structure) -> None:
-    tables = {"documents": structure.documents, "paragraphs": structure.paragraphs, "footnotes": structure.footnotes}
+def test_built_tables_pass(tables) -> None:
     for name, frame in tables.items():
         assert schema_errors(name, frame) == []
         assert foreign_key_errors(name, tables) == []
@@ -36,16 +35,16 @@ def test_built_tables_pass(structure) -> None:
         ("footnotes", lambda f: pl.concat([f, f.head(1)]), "footnote_number"),
     ],
 )
-def test_bad_frame_fails_validation(structure, table: str, breakage, expected: str) -> None:
-    frame = breakage(getattr(structure, table))
+def test_bad_frame_fails_validation(tables, table: str, breakage, expected: str) -> None:
+    frame = breakage(tables[table])
     problems = schema_errors(table, frame)
     assert problems and any(expected in p or "document_id" in p for p in problems), problems
     lazy_problems = schema_errors(table, frame.lazy())
     assert lazy_problems, "a LazyFrame must be collected before validation"
 
 
-def test_dangling_foreign_key_is_reported(structure) -> None:
-    footnotes = structure.footnotes.with_columns(pl.lit("A/RES/0/0:pp1").alias("paragraph_id"))
-    problems = foreign_key_errors("footnotes", {"footnotes": footnotes, "paragraphs": structure.paragraphs,
-                                               "documents": structure.documents})
+def test_dangling_foreign_key_is_reported(tables) -> None:
+    footnotes = tables["footnotes"].with_columns(pl.lit("A/RES/0/0:pp1").alias("paragraph_id"))
+    problems = foreign_key_errors("footnotes", {"footnotes": footnotes, "paragraphs": tables["paragraphs"],
+                                               "documents": tables["documents"]})
     assert problems == ["footnotes.paragraph_id -> paragraphs: 1 missing, e.g. ('A/RES/0/0:pp1',)"]
