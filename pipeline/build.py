@@ -1,35 +1,51 @@
-"""Headless build: run the Dagster job in process, as `unres build` and `make release` do."""
+"""Headless build: run the Dagster job, as `unres build` and `make release` do."""
 
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 import dagster as dg
 
-from pipeline.definitions import build_definitions
+from pipeline.definitions import EXECUTORS, build_definitions
 from pipeline.release import DEFAULT_GOLD
 from pipeline.resources import UnresConfig
 
 
-def build_release(raw_dir: Path, releases_dir: Path, version: str = "", instance: dg.DagsterInstance | None = None,
-                  dist_dir: Path | None = None, gold_dir: Path | None = None, cache_dir: Path | None = None,
-                  workers: int = 0) -> int:
+def build_release(raw_dir: Path, releases_dir: Path, version: str = "", dist_dir: Path | None = None,
+                  gold_dir: Path | None = None, cache_dir: Path | None = None, workers: int = 0,
+                  step_documents: int = 1000, executor: str = "in_process") -> int:
     """Build one release. ``dist_dir`` (the CLI's ``--dist``, default ``dist``) also publishes the
     archive and index there and compares with the previous release listed in it; None skips both.
-    ``cache_dir`` keeps the rows of every text built, so that the next build parses only new texts."""
+    ``cache_dir`` keeps the rows of every text built, so that the next build parses only new texts.
+    ``executor`` other than in_process runs the same job with steps in other processes."""
     if not raw_dir.is_dir():
         print(f"unres build: raw directory {raw_dir} does not exist", file=sys.stderr)
         return 2
     config = UnresConfig(raw_dir=str(raw_dir), releases_dir=str(releases_dir), version=version,
                          dist_dir=str(dist_dir) if dist_dir is not None else "",
                          gold_dir=str(gold_dir) if gold_dir is not None else str(DEFAULT_GOLD),
-                         cache_dir=str(cache_dir) if cache_dir is not None else "", workers=workers)
-    job = build_definitions(config).resolve_job_def("build_release")
-    result = job.execute_in_process(
-        instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False,
-        run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
-    )
+                         cache_dir=str(cache_dir) if cache_dir is not None else "", workers=workers,
+                         step_documents=step_documents)
+    logging = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+    if executor == "in_process":
+        job = build_definitions(config, executor="in_process", in_memory=True).resolve_job_def("build_release")
+        return _report(job.execute_in_process(instance=dg.DagsterInstance.ephemeral(), raise_on_error=False,
+                                              run_config=logging))
+    if executor not in EXECUTORS:
+        print(f"unres build: executor {executor!r}: expected one of {', '.join(EXECUTORS)}", file=sys.stderr)
+        return 2
+    # Steps in other processes rebuild the job by reference and share a run store on disk.
+    job = dg.build_reconstructable_job("pipeline.definitions", "release_job", reconstructable_kwargs={"executor": executor})
+    resource = {**config.model_dump(), "workers": config.workers or 1}  # the executor owns the cores
+    with tempfile.TemporaryDirectory(prefix="unres-dagster-") as home, dg.DagsterInstance.local_temp(home) as instance:
+        return _report(dg.execute_job(job, instance=instance,
+                                      run_config={**logging, "resources": {"config": {"config": resource}}}))
+
+
+def _report(result: dg.ExecutionResult) -> int:
+    """Print failed checks and steps, or where the release went; the exit status."""
     for event in result.all_events:
         if event.event_type_value == "ASSET_CHECK_EVALUATION":
             evaluation = event.event_specific_data

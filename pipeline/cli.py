@@ -22,7 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--cache", default=None,
                        help="document cache: rows of texts already built, by content hash, so that a rebuild parses "
                             "only what changed (default: data/cache, or <out>/../cache when --out is given; '' for none)")
-    build.add_argument("--workers", type=int, default=0, help="worker processes for parsing (default: every core)")
+    build.add_argument("--workers", type=int, default=0,
+                       help="worker processes per build step (default: every core in process, 1 otherwise)")
+    build.add_argument("--step-documents", type=int, default=1000,
+                       help="documents per mapped build step (default: 1000)")
+    build.add_argument("--executor", default="in_process", choices=["in_process", "multiprocess"],
+                       help="Dagster executor: in_process (default; steps share a worker pool) or multiprocess "
+                            "(each step, and so each batch of documents, in its own process)")
     release = commands.add_parser("release", help="archive an existing release directory into dist/ and update releases.json")
     release.add_argument("path", type=Path, help="release directory, e.g. data/releases/2026.11.28")
     release.add_argument("--dist", type=Path, default=Path("dist"), help="distribution directory (default: dist)")
@@ -49,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         cache = args.cache if args.cache is not None else (
             str(Path(args.out).parent / "cache") if scratch else "data/cache")
         return build_release(Path(args.raw), Path(args.out), args.version, dist_dir=Path(dist) if dist else None,
-                             gold_dir=args.gold, cache_dir=Path(cache) if cache else None, workers=args.workers)
+                             gold_dir=args.gold, cache_dir=Path(cache) if cache else None, workers=args.workers,
+                             step_documents=args.step_documents, executor=args.executor)
     if args.command == "release":
         from pipeline.distribute import PublishError, publish
         from pipeline.verify import verify_release

@@ -21,12 +21,16 @@ build_release_job = dg.define_asset_job("build_release", selection=dg.AssetSelec
 EXECUTORS = {"in_process": dg.in_process_executor, "multiprocess": dg.multiprocess_executor}
 
 
-def build_definitions(config: UnresConfig | None = None) -> dg.Definitions:
+def build_definitions(config: UnresConfig | None = None, executor: str | None = None,
+                      in_memory: bool = False) -> dg.Definitions:
     """In process by default, the build steps sharing a pool of worker processes: the multiprocess
     executor spends seconds importing Dagster for every step. ``UNRES_EXECUTOR=multiprocess`` runs
     each step, and so each mapped batch, in its own process, one per core, with no pool inside; a
-    deployment adds its distributed executor to ``EXECUTORS`` and selects it the same way."""
-    executor = os.environ.get("UNRES_EXECUTOR", "in_process")
+    deployment adds its distributed executor to ``EXECUTORS`` and selects it the same way.
+
+    ``in_memory`` passes outputs between in-process steps in memory (the headless build): the
+    default IO manager pickles every frame to disk so that the UI can materialize one asset later."""
+    executor = executor or os.environ.get("UNRES_EXECUTOR", "in_process")
     if executor not in EXECUTORS:
         raise ValueError(f"UNRES_EXECUTOR={executor!r}: expected one of {', '.join(EXECUTORS)}")
     config = config or UnresConfig()
@@ -36,7 +40,7 @@ def build_definitions(config: UnresConfig | None = None) -> dg.Definitions:
         assets=ASSETS,
         asset_checks=TABLE_CHECKS,
         jobs=[build_release_job],
-        resources={"config": config},
+        resources={"config": config, **({"io_manager": dg.mem_io_manager} if in_memory else {})},
         executor=EXECUTORS[executor],
     )
 
@@ -44,6 +48,6 @@ def build_definitions(config: UnresConfig | None = None) -> dg.Definitions:
 defs = build_definitions()
 
 
-def release_job() -> dg.JobDefinition:
+def release_job(executor: str | None = None) -> dg.JobDefinition:
     """The build job as a reconstructable target, for executors that run steps in other processes."""
-    return build_definitions().resolve_job_def("build_release")
+    return build_definitions(executor=executor).resolve_job_def("build_release")

@@ -91,7 +91,7 @@ def write_archive(release_dir: Path, dist_dir: Path) -> Path:
                 info.create_system = 3  # unix, so the mode below is honoured
                 info.external_attr = 0o100644 << 16
                 info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, path.read_bytes(), compresslevel=9)
+                archive.writestr(info, path.read_bytes(), compresslevel=6)  # 9: 3x the time for 3% less
         if final.exists():
             if sha256_file(final) != sha256_file(staging):
                 raise PublishError(f"{final}: a different archive of {version} is already published; "

@@ -22,7 +22,7 @@ import polars as pl
 import pyarrow as pa
 
 from pipeline.changes import ChangeReport, compare, previous_release
-from pipeline.distribute import DERIVED_FILES, ensure_duckdb, version_date
+from pipeline.distribute import DERIVED_FILES, version_date
 from schemas import TABLES, TableSpec
 
 REPO = Path(__file__).resolve().parents[1]
@@ -69,7 +69,6 @@ def write_release(tables: dict[str, pl.DataFrame], releases_dir: Path, version: 
                 f"release {version} already exists at {final} with different content; "
                 "releases are immutable: build under a new version (--version)"
             )
-        ensure_duckdb(staging)
         staging.rename(final)
     finally:
         if staging.exists():

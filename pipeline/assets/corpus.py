@@ -6,6 +6,7 @@ where it runs steps (in this process over a worker pool, in one process per step
 cluster); ``assemble`` joins cached and new rows and links documents to one another.
 """
 
+import os
 import time
 
 import dagster as dg
@@ -54,7 +55,7 @@ def build_batch(context: dg.OpExecutionContext, config: UnresConfig, batch: list
     if cache is not None:
         cache.store(built)
     seconds = time.perf_counter() - started
-    context.log.info(f"built {len(batch)} texts in {seconds:.1f} s ({len(batch) / seconds:.0f}/s): "
+    context.log.info(f"built {len(batch)} texts in {seconds:.1f} s ({len(batch) / seconds:.0f}/s, process {os.getpid()}): "
                      f"{built.tables['paragraphs'].height} paragraphs, {built.tables['clauses'].height} clauses")
     return built
 

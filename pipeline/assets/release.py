@@ -1,10 +1,12 @@
 """Release: validated tables written as an immutable, versioned data package."""
 
 
+from concurrent.futures import ThreadPoolExecutor
+
 import dagster as dg
 import polars as pl
 
-from pipeline.distribute import publish
+from pipeline.distribute import ensure_duckdb, publish
 from pipeline.release import write_release
 from pipeline.resources import UnresConfig
 from schemas import TABLES
@@ -19,10 +21,14 @@ def release(context: dg.AssetExecutionContext, config: UnresConfig, **tables: pl
                            dist_dir=config.dist_path(), raw_dir=config.raw_path(), gold_dir=config.gold_path())
     context.log.info(f"release {'written' if result.written else 'unchanged (identical content)'}: {result.path}")
     archive = {}
-    if config.dist_path() is not None:
-        entry = publish(result.path, config.dist_path())
-        archive = {"archive": str(config.dist_path() / entry["archive"]), "archive_bytes": entry["bytes"],
-                   "archive_sha256": entry["sha256"]}
-        context.log.info(f"published {archive['archive']} ({entry['bytes']:,} bytes)")
+    # unres.duckdb (derived, not archived) is built while the archive is compressed: both leave the GIL.
+    with ThreadPoolExecutor(max_workers=1) as background:
+        database = background.submit(ensure_duckdb, result.path)
+        if config.dist_path() is not None:
+            entry = publish(result.path, config.dist_path())
+            archive = {"archive": str(config.dist_path() / entry["archive"]), "archive_bytes": entry["bytes"],
+                       "archive_sha256": entry["sha256"]}
+            context.log.info(f"published {archive['archive']} ({entry['bytes']:,} bytes)")
+        database.result()
     return dg.MaterializeResult(metadata={"path": str(result.path), "written": result.written, **archive,
                                           **{f"rows/{name}": frame.height for name, frame in tables.items()}})

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 MAX_BYTES = 5_000_000  # the longest resolutions are ~200 kB; anything this large is not one
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls other than tab, newline, form feed, CR
 
 
 class InputRejected(ValueError):
@@ -43,7 +45,7 @@ def decode_resolution(data: bytes, name: str) -> tuple[str, str]:
 
 
 def _checked(text: str, name: str) -> str:
-    controls = sum(1 for char in text if ord(char) < 32 and char not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(text))
     if controls > max(10, len(text) // 100):
         raise InputRejected("binary", f"{name}: {controls} control characters, so it is binary, not text")
     if text.lstrip().lower().startswith(("<!doctype html", "<html")):
