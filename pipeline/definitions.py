@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 
 import dagster as dg
@@ -19,6 +20,23 @@ build_release_job = dg.define_asset_job("build_release", selection=dg.AssetSelec
 
 
 EXECUTORS = {"in_process": dg.in_process_executor, "multiprocess": dg.multiprocess_executor}
+# Distributed executors of a deployment, imported only when selected; pin the package to the release
+# matching the installed dagster (dagster 1.13.N pairs with dagster-celery / dagster-k8s 0.29.N).
+DISTRIBUTED_EXECUTORS = {"celery": ("dagster_celery", "celery_executor"), "k8s": ("dagster_k8s", "k8s_job_executor")}
+
+
+def executor_definition(name: str) -> dg.ExecutorDefinition:
+    if name in EXECUTORS:
+        return EXECUTORS[name]
+    if name not in DISTRIBUTED_EXECUTORS:
+        raise ValueError(f"UNRES_EXECUTOR={name!r}: expected one of {', '.join([*EXECUTORS, *DISTRIBUTED_EXECUTORS])}")
+    module, attribute = DISTRIBUTED_EXECUTORS[name]
+    try:
+        return getattr(importlib.import_module(module), attribute)
+    except ImportError as error:
+        package = module.replace("_", "-")
+        raise ValueError(f"UNRES_EXECUTOR={name!r} needs the {package} package, which is not installed: "
+                         f"pip install {package} (the release matching dagster {dg.__version__})") from error
 
 
 def build_definitions(config: UnresConfig | None = None, executor: str | None = None,
@@ -26,13 +44,12 @@ def build_definitions(config: UnresConfig | None = None, executor: str | None = 
     """In process by default, the build steps sharing a pool of worker processes: the multiprocess
     executor spends seconds importing Dagster for every step. ``UNRES_EXECUTOR=multiprocess`` runs
     each step, and so each mapped batch, in its own process, one per core, with no pool inside; a
-    deployment adds its distributed executor to ``EXECUTORS`` and selects it the same way.
+    deployment selects ``celery`` or ``k8s`` the same way, with that package installed.
 
     ``in_memory`` passes outputs between in-process steps in memory (the headless build): the
     default IO manager pickles every frame to disk so that the UI can materialize one asset later."""
     executor = executor or os.environ.get("UNRES_EXECUTOR", "in_process")
-    if executor not in EXECUTORS:
-        raise ValueError(f"UNRES_EXECUTOR={executor!r}: expected one of {', '.join(EXECUTORS)}")
+    definition = executor_definition(executor)
     config = config or UnresConfig()
     if executor != "in_process" and not config.workers:
         config = UnresConfig(**{**config.model_dump(), "workers": 1})  # the executor owns the cores
@@ -41,7 +58,7 @@ def build_definitions(config: UnresConfig | None = None, executor: str | None = 
         asset_checks=TABLE_CHECKS,
         jobs=[build_release_job],
         resources={"config": config, **({"io_manager": dg.mem_io_manager} if in_memory else {})},
-        executor=EXECUTORS[executor],
+        executor=definition,
     )
 
 

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -20,8 +21,9 @@ class SpannedText:
     # (position in text, position in raw) at the start of each contiguous run
     _anchors: tuple[tuple[int, int], ...]
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_keys", [anchor[0] for anchor in self._anchors])
+    @cached_property
+    def _keys(self) -> list[int]:
+        return [anchor[0] for anchor in self._anchors]
 
     @classmethod
     def from_raw(cls, raw: str, start: int, end: int) -> SpannedText:
@@ -33,7 +35,10 @@ class SpannedText:
             return 0
         if index >= len(self.text) and self.text:
             return self.raw_offset(len(self.text) - 1) + 1
-        position = bisect_right(self._keys, index) - 1  # type: ignore[attr-defined]
+        if len(self._anchors) == 1:
+            text_at, raw_at = self._anchors[0]
+            return raw_at + (index - text_at)
+        position = bisect_right(self._keys, index) - 1
         text_at, raw_at = self._anchors[max(position, 0)]
         return raw_at + (index - text_at)
 
@@ -82,12 +87,14 @@ class SpannedText:
         return self.slice(start, max(end, start))
 
     def slice(self, start: int, end: int) -> SpannedText:
+        if start == 0 and end == len(self.text):
+            return self
         return self.keep([(start, end, None)])
 
     def text_range(self, raw_start: int, raw_end: int) -> tuple[int, int] | None:
         """The stretch of text whose characters come from raw positions [raw_start, raw_end)."""
         first = last = None
-        bounds = [*self._keys[1:], len(self.text)]  # type: ignore[attr-defined]
+        bounds = [*self._keys[1:], len(self.text)]
         for (text_at, raw_at), text_end in zip(self._anchors, bounds, strict=True):
             low = max(raw_start, raw_at)
             high = min(raw_end, raw_at + (text_end - text_at))
@@ -97,8 +104,10 @@ class SpannedText:
         return (first, last) if first is not None and last is not None else None
 
     def _anchors_within(self, start: int, end: int, shift: int) -> list[tuple[int, int]]:
-        keys = self._keys  # type: ignore[attr-defined]
         result = [(shift, self.raw_offset(start))]
+        if len(self._anchors) == 1:
+            return result
+        keys = self._keys
         for position in range(bisect_right(keys, start), len(keys)):
             text_at, raw_at = self._anchors[position]
             if text_at >= end:
