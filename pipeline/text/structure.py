@@ -344,7 +344,7 @@ def _closing_footnote_entries(lines: list[Line], known: list[list[Line]]) -> lis
 
 # --- header ------------------------------------------------------------------------------
 
-_GA_NUMBER = re.compile(r"^\s*(?:\[[^\]]*\]\(#\)\s*)?(ES-\d+/\d+|S-\d+/\d+|\d{1,4}/\d{1,4}(?:\s*[A-Z]\b)?)\s*\.\s*(.*)$")
+_GA_NUMBER = re.compile(r"^\s*(?:\[[^\]]*\]\(#\)\s*)?(?:Resolution\s+)?(ES-\d+/\d+|S-\d+/\d+|\d{1,4}/\d{1,4}(?:\s*[A-Z]\b)?)\s*\.\s*(.*)$")
 _OLD_GA_NUMBER = re.compile(r"^\s*(\d{1,4})\s*(?:[A-Z]\s*)?\(([IVXL]+)\)\s*\.\s*(.*)$")
 _SC_NUMBER = re.compile(r"\b(?:RESOLUTION|Resolution)?\s*(\d{1,4})\s*\((\d{4})\)")
 _SESSION_LINE = re.compile(r"^\s*([A-Za-z\-‑ ]+?)\s+(?:special\s+|emergency\s+special\s+)?session\b", re.IGNORECASE)
@@ -460,7 +460,13 @@ def _resolution_number_and_title(texts: list[str], body: str) -> tuple[str | Non
         match = _GA_NUMBER.match(text)
         if body == "Security Council":
             sc = _SC_NUMBER.search(text)
-            if sc and (text.lstrip().lower().startswith("resolution") or re.match(r"^\s*\d+\s*\(\d{4}\)\s*\.", text)):
+            # "Resolution 2139 (2014)", "2139 (2014)." or a title line that names it, such as
+            # "United Nations Security Council Resolution 1654 (2006)"; not "resolutions 2042 (2012), ..."
+            named = re.search(r"\b(?:RESOLUTION|Resolution)\s+\d{1,4}\s*\(\d{4}\)", text)
+            if sc and (text.lstrip().lower().startswith("resolution") or named
+                       or re.match(r"^\s*\d+\s*\(\d{4}\)\s*\.", text)):
+                if named:
+                    sc = _SC_NUMBER.search(text, named.start())
                 number = f"{sc.group(1)} ({sc.group(2)})"
                 return number, None, f"S/RES/{sc.group(1)}({sc.group(2)})"
             continue
@@ -578,9 +584,15 @@ class _Segmenter:
         return any(p.section == "annex" and p.number is not None for p in self.paragraphs if p.paragraph_id.startswith(self._annex_prefix()))
 
     def _opens_paragraph(self, text: str, current: str, ends: bool, gap: bool, page_break: bool) -> bool:
-        if not ends:
-            return False
         lead = _LEAD_WORD.match(text)
+        if not ends:
+            # PDF extraction sometimes drops a preambular paragraph's last line ("... of 19 December"
+            # with "2006," lost); after a blank line, a capitalised lexicon participle such as
+            # "Recalling also" or "Bearing in mind" still starts the next preambular paragraph.
+            return bool(
+                lead and gap and not page_break and self.section == "preamble" and self.annex is None
+                and lead.group(1).lower().endswith("ing") and lead.group(1).lower() in _lead_forms()
+            )
         if not lead:
             return False
         if gap and not page_break:

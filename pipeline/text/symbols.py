@@ -200,6 +200,10 @@ def _stated_body(text: str, listing: re.Match[str]) -> str | None:
         return _SPACES.sub(" ", own.group(1)) if own else None
     if mentions and re.search(r"\bresolutions\b", window[mentions[-1].start() :]):
         return _SPACES.sub(" ", mentions[-1].group(0))
+    # "subsequent Assembly resolutions concerning ..., the latest being resolution 63/170": the
+    # short name of the Assembly earlier in the clause says whose the bare number is.
+    if not mentions and re.search(r"\bAssembly\s+resolutions\b", window):
+        return _GA
     return None
 
 
