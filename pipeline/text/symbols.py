@@ -83,6 +83,7 @@ _PIN_PREFIX = re.compile(
     r"(?:,\s(?:paragraph|para\.)\s\d+(?:\s?\([a-z]\))?)?)"
     r",?\sof\s(?P<det>the\s|its\s)?\Z"
 )
+_PIN_REACH = 200  # characters before a citation searched for its "article 12 of the" pinpoint
 _YEAR_SESSION = re.compile(r"(?P<year>\d{4})/\d+")
 _SYMBOL_YEAR = re.compile(r"/(?P<year>(?:19[4-9]|20\d)\d)/")
 _REPORT_SHAPE = re.compile(r"(?:A|A/HRC|E)/\d+/\d+(?:/Add\.\d+)?")
@@ -152,6 +153,8 @@ def canonical_symbol(raw: str) -> str | None:
 def _resolution_refs(text: str, citing: str) -> list[InstrumentRef]:
     """Resolutions and decisions cited by number, alone or in a list ("resolutions 52/15 ..., 53/25")."""
     refs: list[InstrumentRef] = []
+    if "esolution" not in text and "ecision" not in text:  # cheap test first: most paragraphs cite none
+        return refs
     for listing in _RESOLUTION_LIST.finditer(text):
         is_decision = listing.group("word").lower().startswith("decision")
         items = list(_ITEM.finditer(text, listing.start("items"), listing.end("items")))
@@ -237,7 +240,7 @@ def _resolution_ref(
     head = listing.start("word") if listing.group("own") or not listing.group("body") else listing.start()
     start, end, pinpoint = (head if single else item.start()), item.end(), None
     pin = _PIN_SUFFIX.match(text, end)
-    before = _PIN_PREFIX.search(text[:head]) if single else None
+    before = _PIN_PREFIX.search(text, max(0, head - _PIN_REACH), head) if single else None
     if pin:
         pinpoint, end = pin.group("pin"), pin.end()
     elif before:
@@ -255,6 +258,8 @@ def _unts_refs(text: str) -> list[InstrumentRef]:
     "United Nations, Treaty Series, vol. 1577, No. 27531" and a following "Ibid., vol. 2237, No. 39574".
     """
     refs = []
+    if "vol." not in text:
+        return refs
     for match in _UNTS.finditer(text):
         number = re.sub(r"\s?[-–]\s?", "-", match.group("no"))
         symbol = f"UNTS/{match.group('vol')}/{number}"
@@ -265,6 +270,8 @@ def _unts_refs(text: str) -> list[InstrumentRef]:
 def _symbol_refs(text: str) -> list[InstrumentRef]:
     """Document symbols written out ("A/71/858", "S/2017/375, annex", "S/RES/1373 (2001)")."""
     refs = []
+    if "/" not in text:
+        return refs
     for match in _SYMBOL.finditer(text):
         end = match.end() if match.group("paren") and "/RES/" in match.group("sym") else match.end("sym")
         symbol = canonical_symbol(text[match.start() : end])
@@ -279,6 +286,8 @@ def _special_session_refs(text: str) -> list[InstrumentRef]:
 
     The Human Rights Council's own special sessions are always cited with "resolution" before them.
     """
+    if "S-" not in text:
+        return []
     return [
         _with_suffix(text, m.start(), m.end(), f"A/RES/{m.group('sym')}", "ga_resolution")
         for m in _SPECIAL_SESSION.finditer(text)
@@ -316,7 +325,7 @@ def _named_refs(text: str) -> list[InstrumentRef]:
     for match in pattern.finditer(text):
         row = by_alias[_alias_key(match.group(0))]
         start, pinpoint = match.start(), None
-        before = _PIN_PREFIX.search(text[:start])
+        before = _PIN_PREFIX.search(text, max(0, start - _PIN_REACH), start)
         if before:
             pinpoint = before.group("pin")
             if before.group("det") != "its ":
