@@ -41,6 +41,7 @@ _MD_LINE_PREFIX = r"\s*(?:#{1,6}\s+)?[*_]*"  # markdown heading hashes and empha
 _OPENER = re.compile(rf"^{_MD_LINE_PREFIX}The ({_BODY_NAMES})[*_]*\s*[,.:;]?[*_]*\s*(?=\S|$)")
 _SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_TO_DIGIT = str.maketrans(_SUPERSCRIPT, "0123456789")
+_DIGIT_TO_SUPERSCRIPT = str.maketrans("0123456789", _SUPERSCRIPT)
 _SUPERSCRIPT_RUN = re.compile(f"[{_SUPERSCRIPT}]+")
 
 # Page furniture: lines a printer adds, never part of the resolution text.
@@ -81,6 +82,8 @@ _MD_EMPHASIS = re.compile(r"\*{1,3}")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([()\[\]*_.#-])")
 _WHITESPACE = re.compile(r"\s+")
+_MARKER_AFTER_PUNCTUATION = re.compile(r"(?<=[,;:.])\s*\d{1,3}$")
+_LABEL_ONLY = re.compile(r"\s*(?:\d{1,3}\.|\([a-z0-9]{1,5}\)|[IVXL]{1,5}\.)\s*")
 _UNUSUAL_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")  # what differs from a single space
 _SPACE_BEFORE_PUNCT = re.compile(r" (?=[,;:.](?:\s|$))")
 
@@ -619,11 +622,10 @@ class _Segmenter:
         last = self._lines[-1][-1]
         text = _SUPERSCRIPT_RUN.sub("", last.text).rstrip()
         # A footnote marker glued after the final punctuation ("Peace,1") hides the end.
-        text = re.sub(r"(?<=[,;:.])\s*\d{1,3}$", "", text)
-        return text
+        return _MARKER_AFTER_PUNCTUATION.sub("", text)
 
     def _label_only(self, lines: list[Line]) -> bool:
-        return len(lines) == 1 and bool(re.fullmatch(r"\s*(?:\d{1,3}\.|\([a-z0-9]{1,5}\)|[IVXL]{1,5}\.)\s*", lines[0].text))
+        return len(lines) == 1 and bool(_LABEL_ONLY.fullmatch(lines[0].text))
 
     def _item_label(self, raw_label: str) -> str | None:
         """Accept (a), (b)… in sequence and (i), (ii)… nested; OCR '(6)' after '(a)' reads '(b)'."""
@@ -786,11 +788,17 @@ def _dehyphenate(spanned: SpannedText) -> SpannedText:
 
 
 def _clean_spanned(spanned: SpannedText) -> SpannedText:
-    spanned = spanned.sub(_MD_HEADING)
-    spanned = spanned.sub(_MD_LINK, keep_group=1)
-    spanned = spanned.sub(_MD_ESCAPE, keep_group=1)
-    spanned = spanned.sub(_MD_EMPHASIS)
-    spanned = spanned.sub(_SUPERSCRIPT_RUN)
+    text = spanned.text  # each markup needs its sign: skip the pass when the sign is absent
+    if "#" in text:
+        spanned = spanned.sub(_MD_HEADING)
+    if "](" in text:
+        spanned = spanned.sub(_MD_LINK, keep_group=1)
+    if "\\" in text:
+        spanned = spanned.sub(_MD_ESCAPE, keep_group=1)
+    if "*" in text:
+        spanned = spanned.sub(_MD_EMPHASIS)
+    if not text.isascii():
+        spanned = spanned.sub(_SUPERSCRIPT_RUN)
     spanned = spanned.sub(_UNUSUAL_WHITESPACE, replacement=" ")
     return spanned.strip()
 
@@ -927,7 +935,7 @@ def _attach_footnote_markers(paragraphs: list[Paragraph], footnotes: list[Footno
 def _marker_patterns(number: int) -> list[re.Pattern[str]]:
     """Marker forms by confidence: superscript; glued to a word or punctuation; set off by a space."""
     n = str(number)
-    sup = n.translate(str.maketrans("0123456789", _SUPERSCRIPT))
+    sup = n.translate(_DIGIT_TO_SUPERSCRIPT)
     return [
         re.compile(re.escape(sup)),
         re.compile(rf"(?:(?<=[A-Za-z\)\]”’\"])|(?<=[a-z\d”’\"\)][,;:.])|(?<=\b(?:19|20)\d\d)){n}(?=[\s,;:.)]|$)"),
@@ -948,7 +956,7 @@ _NOT_MARKER_BEFORE = re.compile(
 def _find_marker(paragraph: Paragraph, number: int, lower: int, upper: int) -> tuple[int, int, int] | None:
     raw_text = _raw_paragraph_text(paragraph)
     digits = str(number)
-    if digits not in raw_text.text and digits.translate(str.maketrans("0123456789", _SUPERSCRIPT)) not in raw_text.text:
+    if digits not in raw_text.text and digits.translate(_DIGIT_TO_SUPERSCRIPT) not in raw_text.text:
         return None
     for rank, pattern in enumerate(_marker_patterns(number)):
         for match in pattern.finditer(raw_text.text):
