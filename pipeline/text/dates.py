@@ -11,15 +11,10 @@ from functools import cache
 from pipeline.lexicons import load
 from pipeline.text.numbers import CARDINAL_WORD, ORDINAL_WORD, cardinal_to_int, ordinal_to_int
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july",
-         "august", "september", "october", "november", "december"],
-        start=1,
-    )
-}
-MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
+                "August", "September", "October", "November", "December")
+MONTHS = {name.lower(): number for number, name in enumerate(_MONTH_NAMES, start=1)}
+MONTH_NAME = "(?:" + "|".join(_MONTH_NAMES) + ")"
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s*({MONTH_NAME})\s*(\d{{4}})\b")
 
 
@@ -126,39 +121,11 @@ _OBSERVANCE = re.compile(
 _NTH_DAY_AFTER = re.compile(
     rf"\bon the {_ORD} (?:working |calendar )?day (?:following|after) (?:the |its |their )?[\w-]+(?: of the [\w-]+(?: [A-Z][\w-]*)*)?"
 )
-_NOT_RECURRING_NOUN = r"(?! (?:rates?|averages?|amounts?|costs?|salar(?:y|ies)|income|budgets?)\b)"
-_RECURRING = re.compile(
-    r"\bon an? (?P<basis>annual|yearly|biennial|quarterly|monthly|weekly|periodic) basis\b"
-    r"|(?<!universal )\b(?P<adverb>annually|yearly|biennially|biennial|quarterly|monthly|weekly|periodically"
-    r"|periodic|semi-annually|semi-annual|triennially|triennial|quadrennially|quadrennial)\b"
-    + _NOT_RECURRING_NOUN +
-    r"|\b(?:each|every|once a) (?P<each>year|month|week)\b"
-    r"|\b(?P<twice>twice) a (?P<twice_unit>year|month)\b"
-    rf"|\bevery (?P<amount>\d+|{CARDINAL_WORD}) (?P<unit>hours?|days?|weeks?|months?|years?)\b"
-    r"|\b(?P<adjective>annual)(?= (?:reports?|sessions?|meetings?|briefings?|reviews?|updates?|conferences?"
-    r"|forums?|dialogues?|discussions?|debates?|panels?|full-day|high-level|thematic|interactive|informal"
-    r"|resolutions?|consultations?|observances?|day)\b)"
-)
 _ORDINAL_BEFORE = re.compile(rf"{_ORD} $")
 _HISTORICAL_BEFORE = re.compile(
     r"\b(?:dated|since|as (?:of|at)|adopted(?: by the(?: [A-Z][\w-]*)+)?|signed|concluded|entered into force"
     r"|took place|(?:was|were|been) (?:held|convened))\s*$"
 )
-_RECURRENCE_WORDS = {
-    "annual": "annual", "annually": "annual", "yearly": "annual", "year": "annual",
-    "biennial": "biennial", "biennially": "biennial",
-    "triennial": "every 3 years", "triennially": "every 3 years",
-    "quadrennial": "every 4 years", "quadrennially": "every 4 years",
-    "quarterly": "quarterly", "monthly": "monthly", "month": "monthly",
-    "weekly": "weekly", "week": "weekly",
-    "periodic": "periodic", "periodically": "periodic",
-    "semi-annual": "every 6 months", "semi-annually": "every 6 months",
-}
-_TWICE = {"year": "every 6 months", "month": "every 2 weeks"}
-_EVERY_NAMED = {
-    (1, "year"): "annual", (2, "year"): "biennial", (3, "month"): "quarterly", (1, "month"): "monthly",
-}
-_EVENT_NAMING = {"biennial", "triennial", "quadrennial", "annual"}  # after an ordinal: one event
 _QUARTER_FIRST_MONTH = {"first": 1, "second": 4, "third": 7, "fourth": 10}
 _HALF_FIRST_MONTH = {"first": 1, "second": 7}
 _GA_BODIES = {"general assembly", "assembly"}
@@ -450,30 +417,114 @@ def _add_working_days(day: date, count: int) -> date:
 
 
 def _recurring(text: str) -> list[TimeExpression]:
+    lexicon = _recurrence_lexicon()
     found = []
-    for match in _RECURRING.finditer(text):
-        parts = match.groupdict()
-        word = parts["basis"] or parts["adverb"] or parts["each"] or parts["adjective"]
-        if word in _EVENT_NAMING and _ORDINAL_BEFORE.search(text[: match.start()]):
+    for match in lexicon.pattern.finditer(text):
+        word = match.group(0)
+        if match.group("skip"):
+            continue  # "the universal periodic review" is a mechanism, not a recurrence
+        if word in lexicon.series and _ORDINAL_BEFORE.search(text[: match.start()]):
             continue  # "the sixth biennial review" names one event
-        if parts["amount"]:
-            recurrence = _every(parts["amount"], parts["unit"])
-        elif parts["twice"]:
-            recurrence = _TWICE[parts["twice_unit"]]
+        if match.group("amount"):
+            recurrence = _every(match.group("amount"), match.group("unit"), lexicon.every)
         else:
-            recurrence = _RECURRENCE_WORDS[word.lower()]
+            recurrence = lexicon.recurrence[_article_key(word)]
         if recurrence:
             found.append(_expr(text, match, "recurring", recurrence=recurrence))
     return found
 
 
-def _every(amount: str, unit: str) -> str | None:
-    """'every thirty days' -> 'every 30 days'; one year/month -> annual/monthly, two years -> biennial."""
+@dataclass(frozen=True)
+class _Recurrences:
+    """``recurrences.csv`` compiled: one pattern, the recurrence of each surface, the named counts."""
+
+    pattern: re.Pattern[str]
+    recurrence: dict[str, str]  # surface (article as 'a', see _article_key) -> recurrence
+    series: frozenset[str]  # words that name one event after an ordinal ("the sixth biennial review")
+    every: dict[tuple[int, str], str]  # (2, "year") -> "biennial"
+
+
+_RECURRENCE_FORMS = ("word", "series_word", "series_adjective", "phrase", "not_recurring", "follower", "amount")
+_EVERY = rf"every (?P<amount>\d+|{CARDINAL_WORD}) (?P<unit>hours?|days?|weeks?|months?|years?)"
+
+
+@cache
+def _recurrence_lexicon() -> _Recurrences:
+    """One pattern over ``recurrences.csv``, whose ``form`` column says how a phrase is read.
+
+    - ``word``: alone ("annually", "quarterly briefings"), unless an ``amount`` follows ("monthly rate");
+    - ``series_word``: the same, but after an ordinal it names one event ("the sixth biennial review");
+    - ``series_adjective``: only before a ``follower`` ("annual reports"), and not after an ordinal;
+    - ``phrase``: as written ("on an annual basis", "twice a year"); a phrase the every-N-units
+      grammar reads ("every two years") names that count instead ("every 2 years" is biennial too);
+    - ``not_recurring``: read and dropped ("universal periodic", of the universal periodic review);
+    - ``follower``, ``amount``: nouns, each also read in the plural ("reports", "salaries").
+    Phrases are case-sensitive, longest first; counts without a name stay "every N units".
+    """
+    by_form: dict[str, list[str]] = {form: [] for form in _RECURRENCE_FORMS}
+    recurrence: dict[str, str] = {}
+    every: dict[tuple[int, str], str] = {}
+    for line, row in enumerate(load("recurrences"), start=2):
+        phrase, form = row["phrase"], row["form"]
+        if form not in by_form:
+            raise ValueError(
+                f"recurrences.csv line {line}: unknown form {form!r} for {phrase!r}; "
+                f"use one of {', '.join(_RECURRENCE_FORMS)}"
+            )
+        if form in {"word", "series_word", "series_adjective", "phrase"} and not row["recurrence"]:
+            raise ValueError(f"recurrences.csv line {line}: {phrase!r} ({form}) needs a recurrence")
+        counted = re.fullmatch(_EVERY, phrase)
+        if form == "phrase" and counted:  # "every two years": a name for a count the grammar reads
+            count = cardinal_to_int(counted.group("amount"))
+            if count is None:
+                raise ValueError(f"recurrences.csv line {line}: no count in {phrase!r}")
+            every[count, counted.group("unit").rstrip("s")] = row["recurrence"]
+            continue
+        by_form[form].append(phrase)
+        if row["recurrence"]:
+            recurrence[_article_key(phrase)] = row["recurrence"]
+
+    def alternation(form: str, *, plural: bool = False) -> str:
+        phrases = sorted(by_form[form], key=len, reverse=True)
+        return "|".join(_plural(p) if plural else _phrase(p) for p in phrases) or "(?!)"  # none: never
+
+    amounts = alternation("amount", plural=True)
+    words = f"{alternation('word')}|{alternation('series_word')}"
+    pattern = re.compile(
+        rf"\b(?:(?P<skip>{alternation('not_recurring')})\b"
+        rf"|(?:{alternation('phrase')})\b"
+        rf"|(?:{words})\b(?! (?:{amounts})\b)"  # "monthly rate" is an amount
+        rf"|(?:{alternation('series_adjective')})(?= (?:{alternation('follower', plural=True)})\b)"
+        rf"|{_EVERY}\b)"
+    )
+    series = frozenset(by_form["series_word"] + by_form["series_adjective"])
+    return _Recurrences(pattern, recurrence, series, every)
+
+
+def _phrase(phrase: str) -> str:
+    """A lexicon phrase as a pattern; 'a' and 'an' stand for each other ('on a annual basis')."""
+    return " ".join("an?" if word in {"a", "an"} else re.escape(word) for word in phrase.split(" "))
+
+
+def _article_key(phrase: str) -> str:
+    """'on an annual basis' and 'on a annual basis' look up the same lexicon row."""
+    return " ".join("a" if word == "an" else word for word in phrase.split(" "))
+
+
+def _plural(noun: str) -> str:
+    """A noun with its optional plural: 'reports?', 'salar(?:y|ies)'."""
+    if re.search(r"[^aeiou]y$", noun):
+        return re.escape(noun[:-1]) + "(?:y|ies)"
+    return re.escape(noun) + "s?"
+
+
+def _every(amount: str, unit: str, named: dict[tuple[int, str], str]) -> str | None:
+    """'every thirty days' -> 'every 30 days'; counts named in the lexicon: two years -> biennial."""
     count = cardinal_to_int(amount)
     if count is None:
         return None
     unit = unit.rstrip("s")
-    return _EVERY_NAMED.get((count, unit)) or f"every {count} {unit}{'s' if count != 1 else ''}"
+    return named.get((count, unit)) or f"every {count} {unit}{'s' if count != 1 else ''}"
 
 
 def _is_historical(text: str, expr: TimeExpression, adopted_on: date | None) -> bool:

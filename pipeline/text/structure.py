@@ -20,6 +20,7 @@ from pipeline.lexicons import load
 from pipeline.text.dates import parse_date
 from pipeline.text.numbers import ordinal_to_int
 from pipeline.text.spans import SpannedText, join
+from pipeline.text.votes import strip_vote_marker
 
 
 class ResolutionRejected(ValueError):
@@ -436,7 +437,7 @@ def _parse_header(lines: list[Line], body: str, closing: str) -> Header:
     vote = None
     vote_match = re.search(r"(Adopted.*)", closing, re.DOTALL)
     if vote_match:
-        vote = _WHITESPACE.sub(" ", vote_match.group(1)).strip(" []")
+        vote = strip_vote_marker(_WHITESPACE.sub(" ", vote_match.group(1)))
 
     return Header(
         document_id=symbol,

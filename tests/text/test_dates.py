@@ -14,6 +14,7 @@ from itertools import pairwise
 import pytest
 
 from pipeline.lexicons import load
+from pipeline.text import dates
 from pipeline.text.dates import find_time_expressions, session_period
 
 D = date.fromisoformat
@@ -522,6 +523,27 @@ CASES = [
     ("made proclaim", "Decides to proclaim 21 June as the International Day of Yoga;", None, "GA",
      [every("21 June", "annual")]),
     ("made dated", "Recalling that on 21 June 2015 the first International Day of Yoga was observed", D("2016-12-01"), "GA", []),
+    # --- recurrences from pipeline/lexicons/recurrences.csv ---
+    ("made triennial", "to convene the conference triennially and to report on a triennial basis", None, "GA",
+     [every("triennially", "every 3 years"), every("on a triennial basis", "every 3 years")]),
+    ("made every three years", "to review the mandate every three years and every 3 years", None, "GA",
+     [every("every three years", "every 3 years"), every("every 3 years", "every 3 years")]),
+    ("made biennial basis", "Decides to consider the item on a biennial basis", None, "GA",
+     [every("on a biennial basis", "biennial")]),
+    ("made every two years", "to hold the meeting every two years and to report every 2 years", None, "GA",
+     [every("every two years", "biennial"), every("every 2 years", "biennial")]),
+    ("made twelve months", "to report every twelve months, every 12 months and on a quadrennial basis", None, "SC",
+     [every("every twelve months", "annual"), every("every 12 months", "annual"),
+      every("on a quadrennial basis", "every 4 years")]),
+    ("made semi-annual", "to brief the Council on a semi-annual basis", None, "SC",
+     [every("on a semi-annual basis", "every 6 months")]),
+    ("made article typo", "to report on a annual basis", None, "GA", [every("on a annual basis", "annual")]),
+    ("made each session", "to keep the question under review at each session and at each of its sessions", None,
+     "HRC", [every("at each session", "every session"), every("at each of its sessions", "every session")]),
+    # the first session of the series ("seventy-fifth") is not read yet
+    ("made subsequent session", "to report to it at its seventy-fifth and every subsequent session", None, "GA",
+     [every("every subsequent session", "every session")]),
+    ("made amount plural", "monthly incomes and annual budgets; the universal periodic review", None, "GA", []),
     # --- due on a day counted from an event of unknown date ---
     ("S/RES/970 op6", "Decides that the measures shall be suspended on the fifth working day following the report of the "
      "Secretary-General, unless", D("1995-01-12"), "SC",
@@ -547,6 +569,34 @@ def test_results_are_sorted_and_disjoint():
     found = find_time_expressions(text, adopted_on=SEED)
     assert [e.start for e in found] == sorted(e.start for e in found)
     assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+RECURRENCE_ROWS = [row for row in load("recurrences") if row["recurrence"]]
+
+
+@pytest.mark.parametrize("row", RECURRENCE_ROWS, ids=[row["phrase"] for row in RECURRENCE_ROWS])
+def test_every_recurrence_row_is_read(row):
+    """Each lexicon phrase, in a sentence, is one recurring expression with the row's recurrence."""
+    phrase = row["phrase"]
+    text = f"{phrase} reports to the Assembly" if row["form"] == "series_adjective" else f"to report {phrase} to it"
+    assert [(e.surface, e.recurrence) for e in find_time_expressions(text)] == [(phrase, row["recurrence"])]
+
+
+def test_recurrence_rows_are_documented_and_well_formed():
+    forms = {"word", "series_word", "series_adjective", "phrase", "not_recurring", "follower", "amount"}
+    rows = load("recurrences")
+    assert all(row["form"] in forms and row["comment"] for row in rows)
+    assert len({row["phrase"] for row in rows}) == len(rows)
+
+
+def test_recurrence_lexicon_error_names_the_row(monkeypatch):
+    monkeypatch.setattr(dates, "load", lambda name: ({"phrase": "fortnightly", "form": "adverb", "recurrence": "x"},))
+    dates._recurrence_lexicon.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="recurrences.csv line 2: unknown form 'adverb' for 'fortnightly'"):
+            dates._recurrence_lexicon()
+    finally:
+        dates._recurrence_lexicon.cache_clear()
 
 
 @pytest.mark.parametrize(("session", "span"), [(73, S73), (74, S74), (78, S78), (80, S80), (12, None)])
