@@ -121,6 +121,8 @@ _OBSERVANCE = re.compile(
 _NTH_DAY_AFTER = re.compile(
     rf"\bon the {_ORD} (?:working |calendar )?day (?:following|after) (?:the |its |their )?[\w-]+(?: of the [\w-]+(?: [A-Z][\w-]*)*)?"
 )
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_SPAN_WORD = re.compile(r"\b(?:within|later than|at least|adoption|period of)\b")
 _ORDINAL_BEFORE = re.compile(rf"{_ORD} $")
 _HISTORICAL_BEFORE = re.compile(
     r"\b(?:dated|since|as (?:of|at)|adopted(?: by the(?: [A-Z][\w-]*)+)?|signed|concluded|entered into force"
@@ -158,14 +160,18 @@ def find_time_expressions(
     ``adopted_on`` anchors relative forms ("within 90 days") and drops what ended before the
     adoption; ``body`` ("GA", "SC", "HRC" or the full name) says whose "its ... session" it is.
     """
+    # Most paragraphs set no date: a cheap test for what each grammar needs (a year, the word
+    # "session", a count word) skips the regexes that cannot match.
+    dated = _FOUR_DIGITS.search(text) is not None
+    sessions = "session" in text
     candidates = [
-        *_due_dates(text),
-        *_until(text, adopted_on),
-        *_end_of_session(text, body),
-        *_before_session(text, body),
-        *_sessions(text, body),
-        *_relative_sessions(text, adopted_on, body),
-        *_events(text),
+        *(_due_dates(text) if dated else ()),
+        *(_until(text, adopted_on) if dated else ()),
+        *(_end_of_session(text, body) if sessions else ()),
+        *(_before_session(text, body) if sessions else ()),
+        *(_sessions(text, body) if sessions else ()),
+        *(_relative_sessions(text, adopted_on, body) if sessions else ()),
+        *(_events(text) if dated else ()),
         *_relative_spans(text, adopted_on),
         *_recurring(text),
         *(_expr(text, match.span(1), "recurring", recurrence="annual") for match in _OBSERVANCE.finditer(text)),
@@ -368,6 +374,8 @@ def _events(text: str) -> list[TimeExpression]:
 def _relative_spans(text: str, adopted_on: date | None) -> list[TimeExpression]:
     """Security Council forms counted from the adoption: within N days, for a period of N months."""
     found = []
+    if not _SPAN_WORD.search(text):
+        return found
     for match in _WITHIN.finditer(text):
         amount, unit, preposition, anchor = match.groups()
         from_adoption = preposition is None or (preposition != "before" and anchor.startswith(_FROM_ADOPTION))
