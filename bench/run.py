@@ -99,7 +99,8 @@ def _headless(raw: Path, work: Path, version: str, executor: str) -> tuple[float
     wall = time.perf_counter() - started
     if run.returncode != 0:
         sys.exit(f"bench: unres build failed:\n{run.stderr[-3000:]}")
-    plan = next((line.split(" - ")[-1] for line in run.stderr.splitlines() if "corpus.plan_batches" in line), "")
+    plan = next((line.split(" - ")[-1] for line in run.stderr.splitlines()
+                 if "corpus.plan_batches" in line and " texts: " in line), "")
     return wall, plan
 
 
