@@ -55,7 +55,7 @@ _ITEM = re.compile(
 _OF_DATE = r"\s+of\s+\d{1,2}\s[A-Z][a-z]+\s\d{4}"
 _ITEM_DATE = re.compile(_OF_DATE)
 _LIST_ITEM = (
-    rf"(?:(?:E?S-)?\d{{1,4}}/\d{{1,4}}|\d{{1,4}}(?:\s{_PART})?\s?\((?:\d{{4}}|{_ROMAN})\))"
+    rf"(?:(?:E?S-)?\d{{1,4}}/\d{{1,4}}|\d{{1,4}}(?:\s{_PART})?\s?\((?:\d{{4}}|{_ROMAN})\)|\d{{1,4}}(?={_OF_DATE}))"
     rf"(?:\s?{_PART})?(?:{_OF_DATE})?"
 )
 _RESOLUTION_LIST = re.compile(
@@ -224,7 +224,9 @@ def _resolution_ref(
     elif paren:
         issuer = issuer if issuer in (_GA, _ECOSOC) else _GA
     elif "/" not in num:
-        return None
+        if not (date and issuer == _SC):
+            return None
+        paren = str(year)  # a Council resolution dated instead of numbered with its year: "1616 of 29 July 2005"
     elif _YEAR_SESSION.fullmatch(num):
         issuer = issuer if issuer in (_ECOSOC, _CHR) else _ECOSOC
         year = year or int(num[:4])

@@ -27,7 +27,7 @@ CASES = [
      None, None, 5, 2, (1, "Welcomes"), (2, "Requests"),
      {"A/RES/32/127", "E/CN.4/RES/1993/51", "A/RES/60/251"}),
     ("sc_S-RES-1654(2006).txt", "S/RES/1654(2006)", "Security Council", "1654 (2006)", None,
-     dt.date(2006, 1, 31), 5360, 4, 4, (1, "Requests"), (4, "Decides"), set()),
+     dt.date(2006, 1, 31), 5360, 4, 4, (1, "Requests"), (4, "Decides"), {"S/RES/1616(2005)", "S/RES/1649(2005)"}),
     ("sc_S-RES-1928(2010).txt", "S/RES/1928(2010)", "Security Council", "1928 (2010)", None,
      dt.date(2010, 6, 7), 6333, 4, 4, (1, "Decides"), (4, "Decides"),
      {"S/RES/825(1993)", "S/RES/1718(2006)", "S/RES/1874(2009)", "S/RES/1887(2009)", "S/PRST/2006/41",

@@ -536,6 +536,17 @@ CASES: list[tuple[str, str | None, list[tuple[str, str, str, str | None]]]] = [
         GA,
         [("resolution 31/30", "A/HRC/RES/31/30", "hrc_resolution", None)],
     ),
+    # --- S/RES/1654 (2006): Council resolutions dated instead of numbered with their year
+    (
+        "Recalling its resolutions 1616 of 29 July 2005 and 1649 of 21 December 2005,",
+        SC,
+        [("1616", "S/RES/1616(2005)", "sc_resolution", None), ("1649", "S/RES/1649(2005)", "sc_resolution", None)],
+    ),
+    ("Recalling its resolution 1493 of 28 July 2003,", SC,
+     [("resolution 1493", "S/RES/1493(2003)", "sc_resolution", None)]),
+    # the Assembly numbers with its session: a bare dated number is not a Council resolution
+    ("Recalling General Assembly resolution 2758 of 25 October 1971,", SC, []),
+    ("Recalling also its resolution 2758 of 25 October 1971,", GA, []),
 ]
 
 
