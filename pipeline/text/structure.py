@@ -12,23 +12,14 @@ Every row keeps offsets into the raw text, and anything not accounted for is res
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
 from functools import cache
 
 from pipeline.lexicons import load
 from pipeline.text.dates import parse_date
+from pipeline.text.model import Footnote, Header, Line, Paragraph, ParsedResolution, ResolutionRejected
 from pipeline.text.numbers import ordinal_to_int
 from pipeline.text.spans import SpannedText, join
 from pipeline.text.votes import strip_vote_marker
-
-
-class ResolutionRejected(ValueError):
-    """The text cannot be parsed as a resolution; the message says why and where, ``reason`` is a code."""
-
-    def __init__(self, message: str, reason: str = "not_a_resolution") -> None:
-        super().__init__(message)
-        self.reason = reason
 
 
 BODIES = {
@@ -86,71 +77,6 @@ _WHITESPACE = re.compile(r"\s+")
 _MARKER_AFTER_PUNCTUATION = re.compile(r"(?<=[,;:.])\s*\d{1,3}$")
 _LABEL_ONLY = re.compile(r"\s*(?:\d{1,3}\.|\([a-z0-9]{1,5}\)|[IVXL]{1,5}\.)\s*")
 _UNUSUAL_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")  # what differs from a single space
-_SPACE_BEFORE_PUNCT = re.compile(r" (?=[,;:.](?:\s|$))")
-
-
-@dataclass
-class Line:
-    index: int
-    start: int
-    end: int  # exclusive, without the line break
-    text: str
-    kind: str = "body"  # body | blank | header | furniture | footnote | closing | annex_marker
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
-
-
-@dataclass
-class Paragraph:
-    paragraph_id: str
-    section: str  # preamble | operative | annex
-    kind: str  # paragraph | item | heading
-    ordinal: int
-    number: int | None
-    item: str | None
-    parent_paragraph_id: str | None
-    text: str
-    char_start: int
-    char_end: int
-    footnote_numbers: list[int] = field(default_factory=list)
-
-
-@dataclass
-class Footnote:
-    number: int
-    text: str
-    char_start: int
-    char_end: int
-    paragraph_id: str | None = None
-
-
-@dataclass
-class Header:
-    document_id: str
-    body: str
-    resolution_number: str | None
-    session: int | None
-    title: str | None
-    adopted_on: date | None
-    distributed_on: date | None
-    agenda_items: list[str]
-    draft_symbol: str | None
-    committee: str | None
-    header_symbols: list[str]
-    meeting: int | None
-    vote: str | None
-
-
-@dataclass
-class ParsedResolution:
-    header: Header
-    paragraphs: list[Paragraph]
-    footnotes: list[Footnote]
-    residue: list[tuple[int, int, str]]  # (char_start, char_end, text) not accounted for
-    form: str  # markdown | pdf_text | plain
-    lines: list[Line]  # every line with its kind, for accounting
 
 
 def parse_resolution(raw: str) -> ParsedResolution:
@@ -426,7 +352,6 @@ def _parse_header(lines: list[Line], body: str, closing: str) -> Header:
             committee = _WHITESPACE.sub(" ", committee_match.group(1)).strip()
         symbols = _SYMBOL_IN_TEXT.findall(content)
         draft_symbol = symbols[0] if symbols else None
-    header_symbols = [s for s in _SYMBOL_IN_TEXT.findall(bracket.group(1))] if bracket else []
 
     meeting = None
     for source in (closing, flat):
@@ -450,7 +375,6 @@ def _parse_header(lines: list[Line], body: str, closing: str) -> Header:
         agenda_items=agenda_items,
         draft_symbol=draft_symbol,
         committee=committee,
-        header_symbols=header_symbols,
         meeting=meeting,
         vote=vote,
     )
@@ -927,7 +851,6 @@ def _attach_footnote_markers(paragraphs: list[Paragraph], footnotes: list[Footno
             continue
         _, paragraph, start, end = best
         footnote.paragraph_id = paragraph.paragraph_id
-        paragraph.footnote_numbers.append(footnote.number)
         cursor = end
         _remove_marker(paragraph, start, end)
 
