@@ -31,14 +31,14 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.cache import DocumentCache  # noqa: E402
 from pipeline.parallel import map_batches  # noqa: E402
-from pipeline.tables import (  # noqa: E402
+from pipeline.corpus import (  # noqa: E402
     DocumentTables,
     assemble_corpus,
     build_corpus,
     build_documents,
     plan_corpus,
-    read_raw_documents,
 )
+from pipeline.sources import read_user_files  # noqa: E402
 from pipeline.text.structure import parse_resolution  # noqa: E402
 from pipeline.validate import foreign_key_errors, schema_errors  # noqa: E402
 
@@ -131,7 +131,7 @@ def main() -> int:
 
     stages: list[tuple[str, float]] = []
     started = time.perf_counter()
-    raw_documents = read_raw_documents(raw)
+    raw_documents = read_user_files(raw)
     stages.append(("ingest", time.perf_counter()))
     plan = plan_corpus(raw_documents)
     built = map_batches(build_documents, plan.to_build)
@@ -164,7 +164,7 @@ def main() -> int:
     cache = DocumentCache(work / "cache")
     _edit_one(raw)
     started = time.perf_counter()
-    build_corpus(read_raw_documents(raw), cache)
+    build_corpus(read_user_files(raw), cache)
     print(f"  of which the tables (ingest, cache lookup, parse the one text, assemble): "
           f"{time.perf_counter() - started:.2f} s; the rest is Dagster start-up, checks and release writing")
     if not args.keep:

@@ -15,7 +15,8 @@ from pipeline.resources import UnresConfig
 
 def build_release(raw_dir: Path, releases_dir: Path, version: str = "", dist_dir: Path | None = None,
                   gold_dir: Path | None = None, cache_dir: Path | None = None, workers: int = 0,
-                  step_documents: int = 1000, executor: str = "in_process") -> int:
+                  step_documents: int = 1000, executor: str = "in_process", sources_dir: Path | None = None,
+                  precedence: str | None = None) -> int:
     """Build one release. ``dist_dir`` (the CLI's ``--dist``, default ``dist``) also publishes the
     archive and index there and compares with the previous release listed in it; None skips both.
     ``cache_dir`` keeps the rows of every text built, so that the next build parses only new texts.
@@ -23,7 +24,13 @@ def build_release(raw_dir: Path, releases_dir: Path, version: str = "", dist_dir
     if not raw_dir.is_dir():
         print(f"unres build: raw directory {raw_dir} does not exist", file=sys.stderr)
         return 2
+    if sources_dir is not None and not (sources_dir / "SOURCES.csv").is_file():
+        print(f"unres build: {sources_dir}/SOURCES.csv does not exist; give the sources directory, or --sources ''",
+              file=sys.stderr)
+        return 2
     config = UnresConfig(raw_dir=str(raw_dir), releases_dir=str(releases_dir), version=version,
+                         sources_dir=str(sources_dir) if sources_dir is not None else "",
+                         **({"form_precedence": precedence} if precedence else {}),
                          dist_dir=str(dist_dir) if dist_dir is not None else "",
                          gold_dir=str(gold_dir) if gold_dir is not None else str(DEFAULT_GOLD),
                          cache_dir=str(cache_dir) if cache_dir is not None else "", workers=workers,
@@ -46,17 +53,14 @@ def build_release(raw_dir: Path, releases_dir: Path, version: str = "", dist_dir
 
 def _report(result: dg.ExecutionResult) -> int:
     """Print failed checks and steps, or where the release went; the exit status."""
-    for event in result.all_events:
-        if event.event_type_value == "ASSET_CHECK_EVALUATION":
-            evaluation = event.event_specific_data
-            if not evaluation.passed:  # type: ignore[union-attr]
-                first = evaluation.metadata.get("first")  # type: ignore[union-attr]
-                print(f"check failed: {evaluation.check_name}: {first.value if first else ''}", file=sys.stderr)  # type: ignore[union-attr]
-    for event in result.all_events:
-        if event.is_step_failure:
-            error = event.event_specific_data.error  # type: ignore[union-attr]
-            cause = error.cause if error and error.cause else error
-            print(f"step {event.step_key} failed: {cause.message.strip() if cause else ''}", file=sys.stderr)
+    for evaluation in result.get_asset_check_evaluations():
+        if not evaluation.passed:
+            first = evaluation.metadata.get("first")
+            print(f"check failed: {evaluation.check_name}: {first.value if first else ''}", file=sys.stderr)
+    for event in result.get_step_failure_events():
+        error = event.step_failure_data.error
+        cause = error.cause if error and error.cause else error
+        print(f"step {event.step_key} failed: {cause.message.strip() if cause else ''}", file=sys.stderr)
     if not result.success:
         print("unres build: failed; no release written", file=sys.stderr)
         return 1
@@ -65,8 +69,9 @@ def _report(result: dg.ExecutionResult) -> int:
         print("unres build: the release step did not run; no release written", file=sys.stderr)
         return 1
     print(f"release: {release[0].metadata['path'].value}")
-    if "archive" in release[0].metadata:
-        metadata = release[0].metadata
+    archive = result.asset_materializations_for_node("archive")
+    if archive and "archive" in archive[0].metadata:
+        metadata = archive[0].metadata
         print(f"archive: {metadata['archive'].value} ({metadata['archive_bytes'].value:,} bytes, "
               f"sha256 {metadata['archive_sha256'].value})")
     return 0

@@ -9,6 +9,7 @@ into one, and rows of documents no longer in the corpus are dropped then.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import logging
 import os
@@ -18,11 +19,13 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.tables import PER_DOCUMENT_TABLES, DocumentTables
+from pipeline.corpus import PER_DOCUMENT_TABLES, DocumentTables
 
 REPO = Path(__file__).resolve().parents[1]
-# Everything a cached row depends on; anything else (assets, release writing) may change freely.
-_CODE = ("pipeline/text/*.py", "pipeline/lexicons/*", "pipeline/tables.py", "schemas/*.py")
+# What builds the cached rows: this module and every project module it imports, read off their import
+# statements; anything else (assets, release writing) may change freely.
+_ROOT_MODULE = "pipeline.corpus"
+_PROJECT_PACKAGES = ("pipeline", "schemas")
 MAX_SEGMENTS = 16  # more than this and the next build compacts them into one
 _FILES = ("outcomes", *PER_DOCUMENT_TABLES)
 
@@ -32,11 +35,44 @@ log = logging.getLogger(__name__)
 @cache
 def code_fingerprint() -> str:
     digest = hashlib.sha256(pl.__version__.encode())
-    for pattern in _CODE:
-        for path in sorted(REPO.glob(pattern)):
-            if path.is_file():
-                digest.update(path.relative_to(REPO).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in code_files():
+        digest.update(path.relative_to(REPO).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def code_files() -> list[Path]:
+    """Source files of the modules the cached rows come from, found by following imports from
+    ``pipeline.corpus``, and the lexicon data they read."""
+    seen: set[Path] = set()
+    pending = [_ROOT_MODULE]
+    while pending:
+        name = pending.pop()
+        parts = name.split(".")
+        for depth in range(1, len(parts) + 1):  # a module's packages run their __init__ first
+            path = _module_path(parts[:depth])
+            if path is None or path in seen:
+                continue
+            seen.add(path)
+            pending.extend(_imports(path))
+    return sorted(seen) + sorted((REPO / "pipeline" / "lexicons").glob("*.csv"))
+
+
+def _module_path(parts: list[str]) -> Path | None:
+    base = REPO.joinpath(*parts)
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imports(path: Path) -> list[str]:
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names += [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+    return [name for name in names if name.split(".")[0] in _PROJECT_PACKAGES]
 
 
 class DocumentCache:

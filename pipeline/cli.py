@@ -11,7 +11,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="unres", description="United Nations resolutions as versioned tables.")
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="build a release from the raw texts (headless Dagster run, in process)")
-    build.add_argument("--raw", default="data/raw", help="directory of input texts (default: data/raw)")
+    build.add_argument("--raw", default="data/raw",
+                       help="directory of a user's own inputs: text, PDF or Akoma Ntoso XML files (default: data/raw)")
+    build.add_argument("--sources", default="data/sources",
+                       help="directory of the source archives and their SOURCES.csv manifest (default: data/sources; "
+                            "'' for none)")
+    build.add_argument("--prefer", default=None,
+                       help="form precedence when a resolution comes in several forms, best first (default: "
+                            "akn_xml,pdf,pdf_text,compilation_text,text)")
     build.add_argument("--out", default="data/releases", help="releases directory (default: data/releases)")
     build.add_argument("--version", default="", help="release version (default: today's date, CalVer YYYY.M.D)")
     build.add_argument("--dist", default=None,
@@ -55,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         cache = args.cache if args.cache is not None else (
             str(Path(args.out).parent / "cache") if scratch else "data/cache")
         return build_release(Path(args.raw), Path(args.out), args.version, dist_dir=Path(dist) if dist else None,
+                             sources_dir=Path(args.sources) if args.sources else None, precedence=args.prefer,
                              gold_dir=args.gold, cache_dir=Path(cache) if cache else None, workers=args.workers,
                              step_documents=args.step_documents, executor=args.executor)
     if args.command == "release":

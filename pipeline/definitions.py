@@ -9,11 +9,20 @@ import dagster as dg
 
 from pipeline.assets.checks import TABLE_CHECKS
 from pipeline.assets.corpus import corpus
-from pipeline.assets.ingest import raw_documents
-from pipeline.assets.release import release
+from pipeline.assets.derived import actors, instrument_graph, mandates, verbs
+from pipeline.assets.ingest import (
+    SOURCE_ASSETS,
+    raw_data_extracts,
+    raw_documents,
+    raw_meeting_records,
+    raw_user_files,
+)
+from pipeline.assets.release import accuracy, archive, release, release_duckdb
+from pipeline.assets.sidecars import sponsors, votes
 from pipeline.resources import UnresConfig
 
-ASSETS = [raw_documents, corpus, release]
+ASSETS = [*SOURCE_ASSETS, raw_user_files, raw_documents, raw_data_extracts, raw_meeting_records, corpus, verbs, actors,
+          instrument_graph, mandates, votes, sponsors, accuracy, release, archive, release_duckdb]
 
 build_release_job = dg.define_asset_job("build_release", selection=dg.AssetSelection.all(),
                                         description="Raw texts to a validated, versioned release.")

@@ -58,6 +58,12 @@ def version_date(version: str) -> date | None:
         return None
 
 
+def release_date(version: str) -> str:
+    """The ISO date a CalVer version names (1970-01-01 for a version that names none)."""
+    day = version_date(version)
+    return day.isoformat() if day else "1970-01-01"
+
+
 def archive_name(version: str) -> str:
     return f"unres-{version}.zip"
 

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.tables import build_corpus, read_raw_documents
+from pipeline.corpus import build_corpus
+from pipeline.sources import read_user_files
 
 DEFAULT_GOLD_ROOT = Path("tests/gold")
 DEFAULT_RAW = Path("data/raw")
@@ -75,7 +76,7 @@ def build_document(raw_dir: Path, symbol: str) -> dict[str, pl.DataFrame]:
 @cache
 def _corpus(raw_dir: Path) -> dict[str, pl.DataFrame]:
     """The raw directory built once per evaluation, however many gold folders are scored."""
-    return build_corpus(read_raw_documents(raw_dir))
+    return build_corpus(read_user_files(raw_dir))
 
 
 def evaluate_folder(gold: Path, raw_dir: Path = DEFAULT_RAW) -> dict[str, tuple[Score, list, list]]:

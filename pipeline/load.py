@@ -9,7 +9,6 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.distribute import download, version_key
-from schemas import TABLES
 
 RELEASES_ENV = "UNRES_RELEASES_DIR"
 
@@ -23,6 +22,9 @@ def load(table: str, version: str = "latest", root: Path | str | None = None,
     is downloaded, verified and unpacked there first from ``source`` (default ``$UNRES_RELEASE_URL``
     or the project's published location).
     """
+    # imported here, not at the top: schemas import pipeline.lexicons, which runs pipeline/__init__.py
+    from schemas import TABLES
+
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
     base = Path(root if root is not None else os.environ.get(RELEASES_ENV, "data/releases"))

@@ -12,17 +12,17 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 import polars as pl
 import pyarrow as pa
 
+from pipeline.card import dataset_card
 from pipeline.changes import ChangeReport, compare, previous_release
-from pipeline.distribute import DERIVED_FILES, version_date
+from pipeline.distribute import DERIVED_FILES, release_date
+from pipeline.sources import USER_SOURCE
 from schemas import TABLES, TableSpec
 
 REPO = Path(__file__).resolve().parents[1]
@@ -46,15 +46,14 @@ class ReleaseResult:
 
 
 def write_release(tables: dict[str, pl.DataFrame], releases_dir: Path, version: str,
-                  sources: list[dict[str, str]], *, dist_dir: Path | None = None, raw_dir: Path | None = None,
-                  gold_dir: Path | None = None) -> ReleaseResult:
+                  sources: list[dict], *, dist_dir: Path | None = None, accuracy: dict | None = None) -> ReleaseResult:
     """Write ``releases_dir/<version>``. ``dist_dir`` holds ``releases.json`` and the archives: the
     previous release there is what ``CHANGES.md`` compares with (none given: a first release).
-    ``raw_dir`` and ``gold_dir`` give the inputs of ``accuracy.json``."""
+    ``accuracy`` is the ``accuracy.json`` of ``accuracy_report``."""
     releases_dir.mkdir(parents=True, exist_ok=True)
     previous = previous_release(dist_dir, version) if dist_dir is not None else None
     changes = compare(tables, version, previous)
-    accuracy = accuracy_report(tables["documents"], raw_dir, gold_dir)
+    accuracy = accuracy if accuracy is not None else {"available": False, "reason": "not computed for this release"}
     final = releases_dir / version
     staging = releases_dir / f".{version}.staging-{os.getpid()}"
     if staging.exists():
@@ -76,7 +75,7 @@ def write_release(tables: dict[str, pl.DataFrame], releases_dir: Path, version: 
     return ReleaseResult(final, written=True)
 
 
-def _write_files(tables: dict[str, pl.DataFrame], root: Path, version: str, sources: list[dict[str, str]],
+def _write_files(tables: dict[str, pl.DataFrame], root: Path, version: str, sources: list[dict],
                  changes: ChangeReport, accuracy: dict) -> None:
     (root / "parquet").mkdir(parents=True)
     (root / "csv").mkdir()
@@ -128,7 +127,7 @@ def _sha256(path: Path) -> str:
 # --- datapackage.json --------------------------------------------------------------------
 
 
-def datapackage(root: Path, version: str, sources: list[dict[str, str]], counts: dict[str, int],
+def datapackage(root: Path, version: str, sources: list[dict], counts: dict[str, int],
                 schema_version: str = "1.0.0") -> dict:
     """Frictionless Data Package v2 descriptor, generated from the Pandera models."""
     resources = []
@@ -163,10 +162,10 @@ def datapackage(root: Path, version: str, sources: list[dict[str, str]], counts:
                        "extracted from the text of United Nations resolutions.",
         "version": version,
         "schema_version": schema_version,
-        "created": f"{_version_date(version)}T00:00:00Z",
+        "created": f"{release_date(version)}T00:00:00Z",
         "licenses": [LICENSE],
-        "sources": [{"title": f"{s['document_id']} ({s['source_file']})", "path": f"data/raw/{s['source_file']}",
-                     "hash": f"sha256:{s['source_sha256']}"} for s in sources],
+        "sources": [{key: value for key, value in source.items() if key in ("title", "path", "version")}
+                    for source in sources],
         "resources": resources,
     }
 
@@ -218,19 +217,15 @@ def table_schema(spec: TableSpec) -> dict:
     return schema
 
 
-def _version_date(version: str) -> str:
-    day = version_date(version)
-    return day.isoformat() if day else "1970-01-01"
-
-
 # --- accuracy, citation, licence ---------------------------------------------------------
 
 
-def accuracy_report(documents: pl.DataFrame, raw_dir: Path | None, gold_dir: Path | None) -> dict:
+def accuracy_report(forms: pl.DataFrame, raw_dir: Path | None, gold_dir: Path | None) -> dict:
     """Scores of ``pipeline.evaluate`` for every gold folder whose document is in this release.
 
-    Each gold document is evaluated on its own input file (copied to a scratch directory), so the
-    scores are those of this build's code on this build's input."""
+    Each gold document is evaluated on its own text under the raw directory (the text the gold was
+    annotated on, copied to a scratch directory), so the scores are those of this build's code on this
+    build's input, whichever form of the resolution is published."""
     gold_dir = gold_dir if gold_dir is not None else DEFAULT_GOLD
     if not gold_dir.is_dir():
         return {"available": False, "reason": f"no gold directory ({gold_dir.name}) at build time; no scores"}
@@ -238,13 +233,15 @@ def accuracy_report(documents: pl.DataFrame, raw_dir: Path | None, gold_dir: Pat
         return {"available": False, "reason": "raw directory not given at build time; no scores"}
     from pipeline.evaluate import evaluate_folder
 
-    source_of = dict(zip(documents["document_id"], documents["source_file"], strict=True))
+    user_texts = forms.filter(pl.col("source") == USER_SOURCE)
+    source_of = dict(zip(user_texts["document_id"], user_texts["member"], strict=True))
     scored, skipped = [], []
     totals: dict[str, list[int]] = {}
     for folder in sorted(p for p in gold_dir.iterdir() if (p / "header.json").exists()):
         symbol = json.loads((folder / "header.json").read_text(encoding="utf-8"))["symbol"]
         if symbol not in source_of:
-            skipped.append({"gold": folder.name, "document_id": symbol, "reason": "not among this release's documents"})
+            skipped.append({"gold": folder.name, "document_id": symbol,
+                            "reason": "no text of it under the raw directory in this release"})
             continue
         with tempfile.TemporaryDirectory() as scratch:
             shutil.copy2(raw_dir / source_of[symbol], Path(scratch) / source_of[symbol])
@@ -281,7 +278,7 @@ def citation_cff(version: str) -> str:
         "type: dataset",
         'title: "unres: United Nations resolutions as tables"',
         f'version: "{version}"',
-        f"date-released: {_version_date(version)}",
+        f"date-released: {release_date(version)}",
         "authors:",
         '  - name: "The unres contributors"',
         f"license: {LICENSE['name']}",
@@ -373,135 +370,4 @@ def duckdb_script(tables: dict[str, pl.DataFrame]) -> str:
         select = ", ".join(f'"{c}"' for c in frame.columns)
         lines += [f"INSERT INTO \"{name}\" SELECT {select} FROM read_parquet('parquet/{name}.parquet');", ""]
         created.add(name)
-    return "\n".join(lines)
-
-
-# --- dataset card ------------------------------------------------------------------------
-
-
-def _code_version() -> str:
-    try:
-        package = metadata.version("unres")
-    except metadata.PackageNotFoundError:
-        package = "unknown"
-    try:
-        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True,
-                                check=True, timeout=10).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO,
-                               capture_output=True, text=True, check=True, timeout=10).stdout.strip()
-        git = f"git commit {commit}" + (" with uncommitted changes" if dirty else "")
-    except (OSError, subprocess.SubprocessError):
-        git = "git commit unknown (not built from a git checkout)"
-    return f"unres {package}, {git}; polars {pl.__version__}, pyarrow {pa.__version__}"
-
-
-def dataset_card(version: str, tables: dict[str, pl.DataFrame], sources: list[dict[str, str]],
-                 changes: ChangeReport | None = None, accuracy: dict | None = None) -> str:
-    documents = tables["documents"]
-    schema_version = changes.schema_version if changes else "1.0.0"
-    lines = [
-        f"# unres {version}",
-        "",
-        "United Nations resolutions as validated tables: paragraphs, footnotes, operative clauses and verbs,",
-        "actors, cited instruments and deadlines. Built by the unres pipeline from the texts listed below.",
-        "",
-        f"Release {version} · schema version {schema_version} · licence CC BY 4.0 (tables; see LICENSE.md)",
-        "",
-        "## Tables",
-        "",
-        "| table | rows | one row per | primary key |",
-        "|---|---:|---|---|",
-    ]
-    for name, spec in TABLES.items():
-        lines.append(f"| {name} | {tables[name].height} | {spec.description} | {', '.join(spec.primary_key)} |")
-    bodies = documents.group_by("body").len().sort("body").rows() if documents.height else []
-    years = documents.select(pl.col("adopted_on").dt.year().min().alias("a"), pl.col("adopted_on").dt.year().max().alias("b")).row(0) if documents.height else (None, None)
-    sessions = sorted(s for s in documents["session"].unique().to_list() if s is not None) if documents.height else []
-    lines += [
-        "",
-        "## Coverage",
-        "",
-        "Bodies: " + (", ".join(f"{body} ({count})" for body, count in bodies) or "none") + ".",
-        f"Adoption years: {years[0]}–{years[1]}." if years[0] else "Adoption years: unknown.",
-        "Sessions: " + (", ".join(str(s) for s in sessions) or "none") + ".",
-        f"Quarantined inputs (not in the tables): {tables['quarantine'].height}; see `quarantine`.",
-        "",
-        "## Load",
-        "",
-        "```python",
-        "import polars as pl",
-        'clauses = pl.read_parquet("parquet/clauses.parquet")',
-        "# or, from anywhere: import pipeline; pipeline.load(\"clauses\", version=\"" + version + "\")",
-        "```",
-        "",
-        "```sql",
-        "-- duckdb unres.duckdb   (tables with keys and column comments; rebuilt from unres.sql on download)",
-        "select verb, count(*) from clauses group by verb order by 2 desc limit 10;",
-        "```",
-        "",
-        "Every column is described in `datapackage.json` (Frictionless Data Package v2) and in each Parquet",
-        "field's metadata (`description`); CSV copies are in `csv/` (list columns as JSON arrays).",
-        "Verify the files with `sha256sum -c SHA256SUMS` or `unres validate .`.",
-        "",
-        "## Schema version",
-        "",
-        f"`schema_version` {schema_version} (in `datapackage.json`) is semver over the tables' columns: major when a",
-        "column or table is renamed or removed, retyped, or changes meaning; minor when a column or table is added;",
-        "patch when only the rows change. The release version (CalVer) names the data; the schema version tells",
-        "whether your code still reads it.",
-        "",
-        "## Changes",
-        "",
-    ]
-    if changes is None or changes.previous is None:
-        lines.append("First release: nothing to compare with. See `CHANGES.md`.")
-    else:
-        added = sum(len(t.added) for t in changes.tables)
-        removed = sum(len(t.removed) for t in changes.tables)
-        changed = sum(t.n_changed for t in changes.tables)
-        lines.append(f"Against {changes.previous}: {added} rows added, {removed} removed, {changed} changed "
-                     "(all tables). Per table, with examples, in `CHANGES.md`; every change in `changes.parquet`.")
-    lines += ["", "## Accuracy", ""]
-    if accuracy and accuracy.get("available"):
-        lines += ["Scores against the hand-checked gold annotations in the unres repository (`tests/gold`),",
-                  "computed by `unres evaluate` at build time; per document in `accuracy.json`.", "",
-                  "| scored as | precision | recall | F1 | gold rows |", "|---|---:|---:|---:|---:|"]
-        lines += [f"| {table} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['expected']} |"
-                  for table, s in accuracy["tables"].items()]
-        lines += ["", "Gold documents: " + ", ".join(d["document_id"] for d in accuracy["documents"]) + "."]
-    else:
-        lines.append("No accuracy figures: " + ((accuracy or {}).get("reason") or "not computed") + ".")
-    lines += [
-        "",
-        "## Known limitations",
-        "",
-        "- Everything is extracted by rules and lexicons from converted PDF text; read `accuracy.json` before",
-        "  relying on a table, and check the official document for authoritative wording.",
-        "- Actors, verbs and named instruments are found only when the lexicons list them; others are absent.",
-        "- Inputs that could not be parsed are listed in `quarantine` rather than in the tables.",
-        "- Parquet files record the polars version that wrote them: a dependency upgrade changes file hashes",
-        "  without changing the data (compare `changes.parquet`, not hashes).",
-        "",
-        "## How it was built",
-        "",
-        f"Code: {_code_version()}.",
-        "Input texts (one per resolution) with their SHA-256:",
-        "",
-        "| document | file | sha256 |",
-        "|---|---|---|",
-    ]
-    lines += [f"| {s['document_id']} | {s['source_file']} | `{s['source_sha256']}` |" for s in sources]
-    lines += [
-        "",
-        "## How to cite",
-        "",
-        f"The unres contributors, *unres: United Nations resolutions as tables*, version {version}",
-        f"({_version_date(version)}), CC BY 4.0. Machine-readable: `CITATION.cff`.",
-        "",
-        "## Licence",
-        "",
-        "Tables: CC BY 4.0. The source texts are United Nations documents, reproduced under the UN's terms of use",
-        "(https://www.un.org/en/about-us/terms-of-use). Full terms in `LICENSE.md`.",
-        "",
-    ]
     return "\n".join(lines)

@@ -9,10 +9,13 @@ from pathlib import Path
 import dagster as dg
 
 from pipeline.cache import DocumentCache
+from pipeline.sources import FORMS
 
 
 class UnresConfig(dg.ConfigurableResource):
-    raw_dir: str = "data/raw"
+    raw_dir: str = "data/raw"  # a user's own files (text, PDF, Akoma Ntoso XML)
+    sources_dir: str = "data/sources"  # vendored source archives listed in SOURCES.csv; empty: none
+    form_precedence: str = ",".join(FORMS)  # which form of a resolution is published, best first
     releases_dir: str = "data/releases"
     version: str = ""  # empty: today's date as CalVer, e.g. 2026.11.28
     dist_dir: str = "dist"  # releases.json + archives; empty: no archive, and CHANGES.md has nothing to compare with
@@ -30,6 +33,13 @@ class UnresConfig(dg.ConfigurableResource):
 
     def worker_count(self) -> int:
         return self.workers or os.cpu_count() or 1
+
+    def precedence(self) -> tuple[str, ...]:
+        forms = tuple(form.strip() for form in self.form_precedence.split(",") if form.strip())
+        unknown = sorted(set(forms) - set(FORMS))
+        if unknown:
+            raise ValueError(f"form_precedence: {', '.join(unknown)} not among the forms {', '.join(FORMS)}")
+        return forms
 
     def raw_path(self) -> Path:
         return Path(self.raw_dir)

@@ -7,27 +7,18 @@ them. Offsets of clauses, mentions and deadlines are into ``paragraphs.text``.
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
 import polars as pl
 
-from pipeline.lexicons import load
-from pipeline.parallel import map_batches
+from pipeline import lexicons
 from pipeline.text import actors as actor_text
 from pipeline.text import clauses as clause_text
 from pipeline.text import dates as date_text
 from pipeline.text import symbols as symbol_text
-from pipeline.text.ingest import InputRejected, decode_resolution
-from pipeline.text.structure import ParsedResolution, ResolutionRejected, parse_resolution
+from pipeline.text.model import ParsedResolution
 from schemas import TABLES
-
-if TYPE_CHECKING:
-    from pipeline.cache import DocumentCache
 
 
 def empty_frame(table: str) -> pl.DataFrame:
@@ -50,202 +41,19 @@ def frame(table: str, rows: Iterable[dict]) -> pl.DataFrame:
     return built.cast(schema)  # type: ignore[arg-type]
 
 
-# --- ingest ------------------------------------------------------------------------------
-
-
-def read_raw_documents(raw_dir: Path) -> pl.DataFrame:
-    """One row per input file: name, hash, size, decoded text or the reason it was not decoded."""
-    rows = []
-    for path in sorted(p for p in raw_dir.iterdir() if p.is_file() and not p.name.startswith(".")):
-        data = path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        try:
-            text, encoding = decode_resolution(data, path.name)
-            rows.append({"source_file": path.name, "source_sha256": digest, "n_bytes": len(data),
-                         "encoding": encoding, "text": text, "reason": None, "detail": None})
-        except InputRejected as error:
-            rows.append({"source_file": path.name, "source_sha256": digest, "n_bytes": len(data),
-                         "encoding": None, "text": None, "reason": error.reason, "detail": str(error)})
-    return pl.DataFrame(rows, schema={"source_file": pl.String, "source_sha256": pl.String, "n_bytes": pl.Int64,
-                                      "encoding": pl.String, "text": pl.String, "reason": pl.String,
-                                      "detail": pl.String})
-
-
-# --- the corpus: per-document work, then what needs every document ---------------------------
-
-# Tables built one document at a time: what the cache stores and the workers return.
-PER_DOCUMENT_TABLES = ("documents", "paragraphs", "footnotes", "clauses", "actor_mentions", "citations",
-                       "deadlines", "instruments")
-# A parse outcome per built input: its document id, or why it is not a resolution.
-_OUTCOME_SCHEMA = {"source_sha256": pl.String, "document_id": pl.String, "reason": pl.String, "message": pl.String}
-
-
-@dataclass(frozen=True)
-class SourceText:
-    source_file: str
-    source_sha256: str
-    text: str
-
-
-@dataclass
-class CorpusPlan:
-    """What to build: one decodable text per distinct content, and the inputs already quarantined."""
-
-    to_build: list[SourceText]
-    quarantine: list[dict]
-
-
-@dataclass
-class DocumentTables:
-    """The per-document rows of some documents, keyed by content hash so that they can be cached.
-
-    Every frame has ``_source_sha256`` and ``_row`` (document order) besides its published columns;
-    ``documents.source_file`` is left empty because the same content may come under another name.
-    """
-
-    outcomes: pl.DataFrame
-    tables: dict[str, pl.DataFrame]
-
-    @staticmethod
-    def concat(parts: Iterable[DocumentTables]) -> DocumentTables:
-        parts = list(parts)
-        return DocumentTables(
-            outcomes=pl.concat([part.outcomes for part in parts] or [pl.DataFrame(schema=_OUTCOME_SCHEMA)]),
-            tables={table: pl.concat([part.tables[table] for part in parts] or [_keyed_frame(table, [])])
-                    for table in PER_DOCUMENT_TABLES},
-        )
-
-    def select(self, digests: Iterable[str]) -> DocumentTables:
-        wanted = pl.col("source_sha256").is_in(list(digests))
-        keyed = pl.col("_source_sha256").is_in(list(digests))
-        return DocumentTables(self.outcomes.filter(wanted), {t: f.filter(keyed) for t, f in self.tables.items()})
-
-
-def plan_corpus(raw_documents: pl.DataFrame) -> CorpusPlan:
-    """Undecodable inputs and byte-for-byte duplicates are quarantined before any parsing."""
-    quarantine: list[dict] = []
-    to_build: list[SourceText] = []
-    first_file_of_hash: dict[str, str] = {}
-    for row in raw_documents.iter_rows(named=True):
-        name, digest = row["source_file"], row["source_sha256"]
-        if row["text"] is None:
-            quarantine.append({"source_file": name, "source_sha256": digest, "reason": row["reason"], "detail": row["detail"]})
-        elif digest in first_file_of_hash:
-            quarantine.append({"source_file": name, "source_sha256": digest, "reason": "duplicate",
-                               "detail": f"{name}: same bytes as {first_file_of_hash[digest]}; kept that one"})
-        else:
-            first_file_of_hash[digest] = name
-            to_build.append(SourceText(name, digest, row["text"]))
-    return CorpusPlan(to_build, quarantine)
-
-
-def build_documents(sources: Sequence[SourceText]) -> DocumentTables:
-    """Parse and extract each text on its own (in a worker process for large corpora)."""
-    outcomes: list[dict] = []
-    rows: dict[str, list[dict]] = {table: [] for table in PER_DOCUMENT_TABLES}
-    for source in sources:
-        try:
-            parsed = parse_resolution(source.text)
-        except ResolutionRejected as error:
-            outcomes.append({"source_sha256": source.source_sha256, "document_id": None, "reason": error.reason,
-                             "message": str(error)})
-            continue
-        outcomes.append({"source_sha256": source.source_sha256, "document_id": parsed.header.document_id,
-                         "reason": None, "message": None})
-        document = _document_row(parsed, None, source.source_sha256)
-        paragraphs = _paragraph_rows(parsed)
-        footnotes = _footnote_rows(parsed)
-        document_rows = {"documents": [document], "paragraphs": paragraphs, "footnotes": footnotes,
-                         **_extract_document(document, paragraphs, footnotes)}
-        for table, table_rows in document_rows.items():
-            rows[table].extend(dict(row, _source_sha256=source.source_sha256, _row=position)
-                               for position, row in enumerate(table_rows))
-    return DocumentTables(pl.DataFrame(outcomes, schema=_OUTCOME_SCHEMA),
-                          {table: _keyed_frame(table, table_rows) for table, table_rows in rows.items()})
-
-
-def _keyed_frame(table: str, rows: list[dict]) -> pl.DataFrame:
-    if table in ("instruments", "citations"):  # cited_document_id is known only once every document is in
-        built = frame(table, [dict(row, cited_document_id=None) for row in rows]).drop("cited_document_id")
-    else:
-        built = frame(table, rows)
-    return built.with_columns(pl.Series("_source_sha256", [row["_source_sha256"] for row in rows], pl.String),
-                              pl.Series("_row", [row["_row"] for row in rows], pl.Int32))
-
-
-def assemble_corpus(plan: CorpusPlan, built: DocumentTables) -> dict[str, pl.DataFrame]:
-    """Every published table from the per-document rows: drop inputs that are not resolutions or
-    repeat a document already built, then link citations to documents in the corpus."""
-    quarantine = list(plan.quarantine)
-    outcome_of = {row["source_sha256"]: row for row in built.outcomes.iter_rows(named=True)}
-    kept: dict[str, str] = {}  # content hash -> input file
-    file_of_document: dict[str, str] = {}
-    for source in plan.to_build:
-        name, digest = source.source_file, source.source_sha256
-        outcome = outcome_of[digest]
-        if outcome["reason"] is not None:
-            quarantine.append({"source_file": name, "source_sha256": digest, "reason": outcome["reason"],
-                               "detail": f"{name}: {outcome['message']}; quarantined"})
-        elif outcome["document_id"] in file_of_document:
-            quarantine.append({"source_file": name, "source_sha256": digest, "reason": "duplicate",
-                               "detail": f"{name}: {outcome['document_id']} is already built from "
-                                         f"{file_of_document[outcome['document_id']]}; kept that one"})
-        else:
-            file_of_document[outcome["document_id"]] = name
-            kept[digest] = name
-    document_of = {digest: outcome_of[digest]["document_id"] for digest in kept}
-    tables = {
-        table: frame.filter(pl.col("_source_sha256").is_in(list(kept)))
-        .with_columns(pl.col("_source_sha256").replace_strict(document_of, return_dtype=pl.String).alias("_document"))
-        .sort("_document", "_row")
-        for table, frame in built.tables.items()
-    }
-    tables["documents"] = tables["documents"].with_columns(
-        pl.col("_source_sha256").replace_strict(kept, return_dtype=pl.String).alias("source_file"))
-    tables = {table: frame.drop("_source_sha256", "_row", "_document") for table, frame in tables.items()}
-    in_corpus = pl.col("instrument_id").is_in(list(file_of_document))
-    cited_document = pl.when(in_corpus).then(pl.col("instrument_id")).otherwise(None).alias("cited_document_id")
-    tables["instruments"] = (tables["instruments"].unique("instrument_id", keep="first", maintain_order=True)
-                             .with_columns(cited_document).sort("instrument_id"))
-    tables["citations"] = tables["citations"].with_columns(cited_document)
-    tables["footnotes"] = tables["footnotes"].sort("document_id", "footnote_number")
-    actors = actors_table()
-    return {
-        **tables,
-        "quarantine": frame("quarantine", quarantine).sort("source_file"),
-        "verbs": verbs_table(),
-        "actors": actors,
-        "instrument_graph": build_instrument_graph(tables["citations"]),
-        "mandates": build_mandates(tables["clauses"], tables["actor_mentions"], tables["deadlines"], actors,
-                                   tables["paragraphs"]),
-    }
-
-
-def build_corpus(raw_documents: pl.DataFrame, cache: DocumentCache | None = None,
-                 workers: int | None = None) -> dict[str, pl.DataFrame]:
-    """Every published table from the raw inputs: what the Dagster graph does, in one call."""
-    plan = plan_corpus(raw_documents)
-    cached, missing = lookup(plan, cache)
-    built = map_batches(build_documents, missing, workers)
-    if cache is not None:
-        for part in built:
-            cache.store(part)
-    return assemble_corpus(plan, DocumentTables.concat([cached, *built]))
-
-
-def lookup(plan: CorpusPlan, cache: DocumentCache | None) -> tuple[DocumentTables, list[SourceText]]:
-    """The cached rows of the planned texts, and the texts still to build."""
-    if cache is None:
-        return DocumentTables.concat([]), list(plan.to_build)
-    cached = cache.load({source.source_sha256 for source in plan.to_build})
-    have = set(cached.outcomes["source_sha256"].to_list())
-    return cached, [source for source in plan.to_build if source.source_sha256 not in have]
-
-
 # --- rows of one document ------------------------------------------------------------
 
 
-def _document_row(parsed: ParsedResolution, name: str | None, digest: str) -> dict:
+def document_tables(parsed: ParsedResolution, digest: str) -> dict[str, list[dict]]:
+    """The rows one parsed resolution contributes to each per-document table."""
+    document = _document_row(parsed, digest)
+    paragraphs = _paragraph_rows(parsed)
+    footnotes = _footnote_rows(parsed)
+    return {"documents": [document], "paragraphs": paragraphs, "footnotes": footnotes,
+            **_extract_document(document, paragraphs, footnotes)}
+
+
+def _document_row(parsed: ParsedResolution, digest: str) -> dict:
     header = parsed.header
     top = [p for p in parsed.paragraphs if p.kind == "paragraph"]
     return {
@@ -253,7 +61,7 @@ def _document_row(parsed: ParsedResolution, name: str | None, digest: str) -> di
         "session": header.session, "title": header.title, "adopted_on": header.adopted_on,
         "distributed_on": header.distributed_on, "agenda_items": header.agenda_items,
         "draft_symbol": header.draft_symbol, "committee": header.committee, "meeting": header.meeting,
-        "vote": header.vote, "text_form": parsed.form, "source_file": name, "source_sha256": digest,
+        "vote": header.vote, "text_form": parsed.form, "source_sha256": digest,
         "n_preamble": sum(p.section == "preamble" for p in top),
         "n_operative": sum(p.section == "operative" for p in top),
         "n_footnotes": len(parsed.footnotes),
@@ -294,14 +102,13 @@ def _footnote_rows(parsed: ParsedResolution) -> list[dict]:
 
 
 def verbs_table() -> pl.DataFrame:
-    return frame("verbs", ({"verb": r["verb"], "section": r["section"], "category": r["category"],
-                            "strength": int(r["strength"])} for r in load("verbs"))).sort("verb")
+    return frame("verbs", ({"verb": v.verb, "section": v.section, "category": v.category, "strength": v.strength}
+                           for v in lexicons.verbs())).sort("verb")
 
 
 def actors_table() -> pl.DataFrame:
-    return frame("actors", ({"actor_id": r["actor_id"], "name": r["name"], "kind": r["kind"],
-                             "aliases": [a.strip() for a in r["aliases"].split("|") if a.strip()]}
-                            for r in load("actors"))).sort("actor_id")
+    return frame("actors", ({"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases)}
+                            for a in lexicons.actors())).sort("actor_id")
 
 
 def build_instrument_graph(citations: pl.DataFrame) -> pl.DataFrame:
@@ -393,14 +200,11 @@ def _instrument(ref) -> dict:
     return {"instrument_id": ref.instrument_id, "kind": ref.kind, "symbol": ref.symbol, "name": ref.name, "year": ref.year}
 
 
-_UN_KINDS = ("un_principal_organ", "un_secretariat", "un_entity", "un_subsidiary_body")
-
-
 def build_mandates(clauses: pl.DataFrame, mentions: pl.DataFrame, deadlines: pl.DataFrame,
                    actors: pl.DataFrame, paragraphs: pl.DataFrame) -> pl.DataFrame:
     """Clauses addressed to a UN entity, with their first deadline and any recurrence."""
-    reporting = re.compile(r"\b(?:" + "|".join(re.escape(r["term"]) for r in load("reporting_terms")) + r")", re.IGNORECASE)
-    un_actors = actors.filter(pl.col("kind").cast(pl.String).is_in(_UN_KINDS)).select("actor_id")
+    reporting = re.compile(r"\b(?:" + "|".join(re.escape(r.term) for r in lexicons.reporting_terms()) + r")", re.IGNORECASE)
+    un_actors = actors.filter(pl.col("kind").cast(pl.String).is_in(lexicons.UN_ACTOR_KINDS)).select("actor_id")
     addressed = (
         mentions.filter(pl.col("role") == "addressee")
         .join(un_actors, on="actor_id")

@@ -32,12 +32,12 @@ def _describe(case: dict) -> str:
     return f"{column}: {case.get('check')} failed for {case.get('failure_case')!r}"
 
 
-def foreign_key_errors(table: str, tables: dict[str, pl.DataFrame]) -> list[str]:
-    """Values of each declared foreign key that are missing from the referenced table."""
+def foreign_key_errors(table: str, tables: dict[str, pl.DataFrame], only: str | None = None) -> list[str]:
+    """Values of each declared foreign key (into the table ``only``, if given) missing from the referenced table."""
     problems = []
     frame = tables[table]
     for key in TABLES[table].foreign_keys:
-        if key.table not in tables:
+        if key.table not in tables or (only is not None and key.table != only):
             continue
         referenced = tables[key.table].select([pl.col(c).cast(pl.String) for c in key.reference]).unique()
         values = frame.select([pl.col(c).cast(pl.String) for c in key.fields]).drop_nulls().unique()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandera.polars as pa
 
-from schemas.documents import Documents, Footnotes, Paragraphs, Quarantine
+from schemas.documents import DocumentForms, Documents, Footnotes, Paragraphs, Quarantine, Sponsors, Votes
 from schemas.extraction import (
     ActorMentions,
     Actors,
@@ -85,6 +85,14 @@ TABLES: dict[str, TableSpec] = {
                   "One row per clause requesting or directing action by a UN entity, with its deadline and recurrence.",
                   ("mandate_id",), (_fk("document_id", "documents"), _fk("clause_id", "clauses"),
                                     _fk("actor_id", "actors"), _fk("deadline_id", "deadlines"))),
+        TableSpec("document_forms", DocumentForms, "Forms of each resolution",
+                  "One row per input form of a resolution (XML, PDF, PDF text, compilation text, a user's text): which one is "
+                  "published, and how far each other form agrees with it.",
+                  ("document_id", "source", "member"), (_fk("document_id", "documents"),)),
+        TableSpec("votes", Votes, "Recorded votes", "One row per Member State's vote on a resolution adopted by a recorded vote.",
+                  ("document_id", "member_state"), (_fk("document_id", "documents"), _fk("actor_id", "actors"))),
+        TableSpec("sponsors", Sponsors, "Sponsors", "One row per sponsor of a resolution's draft, as the source records it.",
+                  ("document_id", "sponsor"), (_fk("document_id", "documents"), _fk("actor_id", "actors"))),
         TableSpec("quarantine", Quarantine, "Quarantined inputs",
                   "One row per input file that was not built into the tables, with the reason.", ("source_file",)),
     ]

@@ -5,8 +5,31 @@ from __future__ import annotations
 import pandera.polars as pa
 import polars as pl
 
+from pipeline.lexicons import issuing_bodies
+
 SECTIONS = ["preamble", "operative", "annex"]
-BODIES = ["General Assembly", "Security Council", "Human Rights Council", "Economic and Social Council"]
+BODIES = [body.name for body in issuing_bodies()]  # from pipeline/lexicons/bodies.csv
+FORMS = ["akn_xml", "pdf", "pdf_text", "compilation_text", "text"]
+FORM_DESCRIPTION = ("Form of the input: akn_xml (the UN's Akoma Ntoso XML), pdf (an original PDF file), pdf_text "
+                    "(the text layer of a PDF), compilation_text (OCR of the printed compilations) or text (a user's file).")
+QUARANTINE_REASONS = {
+    "empty": "the file holds nothing but white space",
+    "binary": "NUL bytes or control characters: not text",
+    "encoding": "neither UTF-8, UTF-16 with a byte-order mark, nor cp1252",
+    "too_large": "more bytes than one resolution can hold",
+    "not_a_file": "a symlink, folder or device in the raw directory",
+    "unreadable": "an archive member that cannot be read, or a form no reader knows",
+    "not_a_pdf": "named or packed as a PDF but not one",
+    "truncated": "a PDF cut short (no end-of-file marker)",
+    "corrupt": "a PDF pdfium cannot open",
+    "encrypted": "a PDF that needs a password",
+    "no_text_layer": "a scanned PDF without text (needs OCR first)",
+    "not_a_resolution": "no opener, no resolution number, no operative part, or another kind of document",
+    "presidential_statement": "a statement by the President of the Security Council, not a resolution",
+    "not_adopted": "a draft resolution that was not adopted",
+    "multiple_resolutions": "two resolutions in one file",
+    "duplicate": "the same bytes as another input, or the same resolution again from the same source",
+}
 
 
 class Documents(pa.DataFrameModel):
@@ -22,8 +45,10 @@ class Documents(pa.DataFrameModel):
     committee: str = pa.Field(nullable=True, description="Main Committee whose report the resolution was adopted on; null for plenary without reference to a Main Committee.")
     meeting: pl.Int32 = pa.Field(nullable=True, description="Number of the (plenary) meeting at which it was adopted.")
     vote: str = pa.Field(nullable=True, description="Adoption/vote line as printed (Security Council compilations), e.g. 'Adopted unanimously at the 2750th meeting.'")
-    text_form: pl.Categorical = pa.Field(isin=["markdown", "pdf_text", "plain"], description="Form of the input text: markdown conversion, PDF text with page furniture, or plain text.")
-    source_file: str = pa.Field(unique=True, description="Input file name under data/raw/.")
+    text_form: pl.Categorical = pa.Field(isin=["akn_xml", "markdown", "pdf_text", "plain"], description="Layout the parser read: Akoma Ntoso XML, markdown conversion, PDF text with page furniture, or plain text.")
+    source: str = pa.Field(description="Source the published form came from: a source of data/sources/SOURCES.csv, or 'raw' for a file under data/raw/.")
+    form: pl.Categorical = pa.Field(isin=FORMS, description=FORM_DESCRIPTION + " Other forms of the same resolution are in document_forms.")
+    source_file: str = pa.Field(unique=True, description="Input the rows were read from: '<archive>/<member path>' for a source archive, the file name for data/raw/.")
     source_sha256: str = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the input file's bytes.")
     n_preamble: pl.Int32 = pa.Field(ge=0, description="Number of preambular paragraphs.")
     n_operative: pl.Int32 = pa.Field(ge=0, description="Number of numbered or unnumbered operative paragraphs (sub-items and headings excluded).")
@@ -35,7 +60,7 @@ class Documents(pa.DataFrameModel):
 
 
 class Paragraphs(pa.DataFrameModel):
-    paragraph_id: str = pa.Field(unique=True, description="Document symbol + local id: ':pp3' preamble, ':op12' numbered operative, ':op12(a)' sub-item, ':opu1' unnumbered operative, ':h1' heading, ':annex:op2' annex.")
+    paragraph_id: str = pa.Field(unique=True, description="Document symbol + local id: ':pp3' preamble, ':op12' numbered operative, ':op12(a)' sub-item, ':opu1' unnumbered operative, ':h1' heading, ':annex:op2' annex, ':op(a)' lettered operative paragraph, ':A:op1' part A of a resolution in parts.")
     document_id: str = pa.Field(description="Resolution the paragraph belongs to (documents.document_id).")
     section: pl.Categorical = pa.Field(isin=SECTIONS, description="preamble, operative or annex.")
     kind: pl.Categorical = pa.Field(isin=["paragraph", "item", "heading"], description="paragraph, sub-item ((a), (i)) or unnumbered heading.")
@@ -69,10 +94,55 @@ class Footnotes(pa.DataFrameModel):
 
 
 class Quarantine(pa.DataFrameModel):
-    source_file: str = pa.Field(unique=True, description="Input file name under data/raw/.")
-    source_sha256: str = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the input file's bytes.")
-    reason: pl.Categorical = pa.Field(isin=["empty", "binary", "encoding", "not_a_resolution", "multiple_resolutions", "duplicate", "too_large"], description="Short reason code: empty, binary, encoding, not_a_resolution, multiple_resolutions, duplicate, too_large.")
+    source_file: str = pa.Field(unique=True, description="Input not built: '<archive>/<member path>' or the file name under data/raw/.")
+    source: str = pa.Field(description="Source of the input (data/sources/SOURCES.csv), or 'raw'.")
+    form: pl.Categorical = pa.Field(nullable=True, isin=FORMS, description=FORM_DESCRIPTION + " Null when it could not be told.")
+    source_sha256: str = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the input's bytes.")
+    reason: pl.Categorical = pa.Field(isin=list(QUARANTINE_REASONS), description="Short reason code: " + "; ".join(f"{code} ({what})" for code, what in QUARANTINE_REASONS.items()) + ".")
     detail: str = pa.Field(description="What went wrong, where, and what to do.")
 
     class Config:
         strict = True
+
+
+class DocumentForms(pa.DataFrameModel):
+    document_id: str = pa.Field(description="Resolution (documents.document_id).")
+    source: str = pa.Field(description="Source of this form (data/sources/SOURCES.csv), or 'raw'.")
+    member: str = pa.Field(description="Path of the input inside its archive, or the file name under data/raw/.")
+    source_file: str = pa.Field(unique=True, description="'<archive>/<member path>', or the file name under data/raw/.")
+    form: pl.Categorical = pa.Field(isin=FORMS, description=FORM_DESCRIPTION)
+    source_sha256: str = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the input's bytes.")
+    chosen: bool = pa.Field(description="True for the form whose rows are published (precedence akn_xml > pdf > pdf_text > compilation_text > text).")
+    n_paragraphs: pl.Int32 = pa.Field(ge=0, description="Paragraph rows this form gives.")
+    n_paragraphs_shared: pl.Int32 = pa.Field(ge=0, description="Of those, rows whose paragraph_id the published form has too.")
+    n_texts_equal: pl.Int32 = pa.Field(ge=0, description="Of the shared rows, those with the same text as the published form (white space aside).")
+    n_lead_verbs_equal: pl.Int32 = pa.Field(ge=0, description="Of the shared rows, those with the same lead verb as the published form.")
+    n_citations: pl.Int32 = pa.Field(ge=0, description="Distinct instruments this form cites.")
+    n_citations_shared: pl.Int32 = pa.Field(ge=0, description="Of those, instruments the published form cites too.")
+
+    class Config:
+        strict = True
+
+
+class Votes(pa.DataFrameModel):
+    document_id: str = pa.Field(description="Resolution (documents.document_id).")
+    member_state: str = pa.Field(description="Member State as the source prints it, e.g. 'UNITED KINGDOM'.")
+    actor_id: str = pa.Field(nullable=True, description="The Member State in the actor lexicon (actors.actor_id); null when its name is not there.")
+    vote: pl.Categorical = pa.Field(isin=["yes", "no", "abstain"], description="yes (in favour), no (against) or abstain, in a recorded vote.")
+    source: str = pa.Field(description="Where the vote is recorded: '<archive>/<member path>' of the source's data extract.")
+
+    class Config:
+        strict = True
+        unique = ["document_id", "member_state"]
+
+
+class Sponsors(pa.DataFrameModel):
+    document_id: str = pa.Field(description="Resolution (documents.document_id).")
+    sponsor: str = pa.Field(description="Sponsor as the source prints it: a Member State ('FRANCE') or another proposer ('submitted by the President of the Council').")
+    actor_id: str = pa.Field(nullable=True, description="The sponsor in the actor lexicon (actors.actor_id); null when its name is not there.")
+    additional: bool = pa.Field(description="True when the sponsor joined after the draft was issued (additional sponsors).")
+    source: str = pa.Field(description="Where the sponsorship is recorded: '<archive>/<member path>' of the source's data extract.")
+
+    class Config:
+        strict = True
+        unique = ["document_id", "sponsor"]

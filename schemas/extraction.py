@@ -6,20 +6,20 @@ from __future__ import annotations
 import pandera.polars as pa
 import polars as pl
 
-ACTOR_KINDS = [
-    "member_states", "state", "un_principal_organ", "un_secretariat", "un_entity", "un_subsidiary_body",
-    "intergovernmental_organization", "civil_society", "private_sector", "other",
-]
-INSTRUMENT_KINDS = [
-    "ga_resolution", "sc_resolution", "hrc_resolution", "ecosoc_resolution", "document", "report",
-    "treaty", "charter", "declaration", "named_instrument",
-]
+from pipeline.lexicons import ACTOR_KINDS, VERB_SECTIONS, instrument_kinds
+
+INSTRUMENT_KINDS = list(instrument_kinds())  # resolution kinds from bodies.csv, then the named kinds
+
+
+def _one_of(values: tuple[str, ...] | list[str]) -> str:
+    """'a, b or c.': an enum spelled out in a description, from the one list."""
+    return f"{', '.join(values[:-1])} or {values[-1]}."
 DEADLINE_KINDS = ["due_date", "session", "recurring", "event_date"]
 
 
 class Verbs(pa.DataFrameModel):
     verb: str = pa.Field(unique=True, description="Lemma: 'call upon', 'take note', 'express concern'.")
-    section: pl.Categorical = pa.Field(isin=["preamble", "operative", "both"], description="Where the verb leads paragraphs: preamble (participle/adjective), operative (finite verb) or both.")
+    section: pl.Categorical = pa.Field(isin=list(VERB_SECTIONS), description="Where the verb leads paragraphs: preamble (participle/adjective), operative (finite verb) or both.")
     category: pl.Categorical = pa.Field(description="Function of the verb: decision, request, exhortation, endorsement, recognition, concern, condemnation, recall, ...")
     strength: pl.Int32 = pa.Field(ge=0, description="Ordinal strength, higher = more binding: takes note < welcomes < encourages < invites < calls upon < urges < requests < demands < decides.")
 
@@ -46,7 +46,7 @@ class Clauses(pa.DataFrameModel):
 class Actors(pa.DataFrameModel):
     actor_id: str = pa.Field(unique=True, description="Slug of the canonical actor, e.g. 'member-states', 'secretary-general'.")
     name: str = pa.Field(description="Canonical name.")
-    kind: pl.Categorical = pa.Field(isin=ACTOR_KINDS, description="member_states, state, un_principal_organ, un_secretariat, un_entity, un_subsidiary_body, intergovernmental_organization, civil_society, private_sector or other.")
+    kind: pl.Categorical = pa.Field(isin=list(ACTOR_KINDS), description=_one_of(ACTOR_KINDS))
     aliases: pl.List(pl.String) = pa.Field(description="Other names that resolve to this actor.")
 
     class Config:
@@ -70,7 +70,7 @@ class ActorMentions(pa.DataFrameModel):
 
 class Instruments(pa.DataFrameModel):
     instrument_id: str = pa.Field(unique=True, description="UN symbol when one exists (A/RES/60/288, S/RES/1373(2001), A/71/858, UNTS/1577/27531), else a slug of the name.")
-    kind: pl.Categorical = pa.Field(isin=INSTRUMENT_KINDS, description="ga_resolution, sc_resolution, hrc_resolution, ecosoc_resolution, document, report, treaty, charter, declaration or named_instrument.")
+    kind: pl.Categorical = pa.Field(isin=INSTRUMENT_KINDS, description=_one_of(INSTRUMENT_KINDS))
     symbol: str = pa.Field(nullable=True, description="UN symbol, when the instrument has one.")
     name: str = pa.Field(nullable=True, description="Name of the instrument when known.")
     year: pl.Int32 = pa.Field(nullable=True, description="Year of adoption when known.")

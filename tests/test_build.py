@@ -14,7 +14,8 @@ from frictionless import validate
 
 from pipeline.build import build_release
 from pipeline.release import ReleaseExists, write_release
-from pipeline.tables import build_corpus, read_raw_documents
+from pipeline.corpus import build_corpus
+from pipeline.sources import read_user_files
 from pipeline.verify import verify_release
 from schemas import TABLES
 
@@ -76,7 +77,7 @@ def test_rebuild_is_byte_identical_and_a_no_op(release_dir: Path, tmp_path: Path
 
 def test_different_content_under_same_version_is_refused(release_dir: Path, tmp_path: Path) -> None:
     shutil.copytree(release_dir, tmp_path / "2026.1.1")
-    raw = read_raw_documents(RAW)
+    raw = read_user_files(RAW)
     built = build_corpus(raw.head(1))
     tables = {name: pl.read_parquet(release_dir / "parquet" / f"{name}.parquet") for name in TABLES}
     tables["documents"] = built["documents"].with_columns(pl.lit("changed").alias("title"))

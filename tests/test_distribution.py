@@ -346,5 +346,5 @@ def test_scratch_build_publishes_beside_its_output(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy2(RAW / "A_RES_72_130.txt", raw)
-    assert unres(["build", "--raw", str(raw), "--out", str(tmp_path / "releases"), "--version", "2026.2.1"]) == 0
+    assert unres(["build", "--raw", str(raw), "--sources", "", "--out", str(tmp_path / "releases"), "--version", "2026.2.1"]) == 0
     assert [r["version"] for r in read_index(tmp_path / "dist")["releases"]] == ["2026.2.1"]

@@ -23,7 +23,7 @@ def test_multiprocess_executor_gives_the_same_release(tmp_path: Path, capfd: pyt
     assert build_release(raw, tmp_path / "in_process", "2026.1.3") == 0
     capfd.readouterr()
 
-    assert unres(["build", "--raw", str(raw), "--out", str(tmp_path / "multiprocess"), "--version", "2026.1.3",
+    assert unres(["build", "--raw", str(raw), "--sources", "", "--out", str(tmp_path / "multiprocess"), "--version", "2026.1.3",
                   "--dist", "", "--cache", "", "--executor", "multiprocess", "--step-documents", "1"]) == 0
     log = capfd.readouterr().err
     batch_processes = {line.split("process ")[1].split(")")[0] for line in log.splitlines()

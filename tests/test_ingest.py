@@ -9,7 +9,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from pipeline.tables import build_corpus, read_raw_documents
+from pipeline.corpus import build_corpus
+from pipeline.sources import read_user_files
 from pipeline.text.ingest import InputRejected, decode_resolution
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "raw" / "A_RES_72_284.txt"
@@ -57,7 +58,7 @@ def test_bad_files_quarantined_and_rest_builds(tmp_path: Path) -> None:
     (tmp_path / "two_in_one.txt").write_text(seed.replace("72/284.", "72/998.") + "\n\n" + seed.replace("72/284.", "72/999."),
                                              encoding="utf-8")
     (tmp_path / "A_RES_..%2F..%2Fetc.txt").write_text(seed.replace("72/284.", "../../etc/284."), encoding="utf-8")
-    tables = build_corpus(read_raw_documents(tmp_path))
+    tables = build_corpus(read_user_files(tmp_path))
     assert tables["documents"]["document_id"].to_list() == ["A/RES/72/284"]
     reasons = dict(zip(tables["quarantine"]["source_file"], tables["quarantine"]["reason"].cast(pl.String), strict=True))
     assert reasons == {"copy_of_seed.txt": "duplicate", "empty.txt": "empty", "image.txt": "binary",

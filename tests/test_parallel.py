@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 
 import pipeline.parallel as parallel
-from pipeline.tables import build_corpus, read_raw_documents
+from pipeline.corpus import build_corpus
+from pipeline.sources import read_user_files
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
 
 def test_process_pool_matches_sequential(monkeypatch: pytest.MonkeyPatch) -> None:
-    raw = read_raw_documents(RAW)
+    raw = read_user_files(RAW)
     sequential = build_corpus(raw, workers=1)
     monkeypatch.setattr(parallel, "MIN_PARALLEL_ITEMS", 2)
     monkeypatch.setattr(parallel, "BATCH_SIZE", 5)

@@ -7,7 +7,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from pipeline.tables import build_corpus, read_raw_documents
+from pipeline.corpus import build_corpus
+from pipeline.sources import read_user_files
 from pipeline.validate import foreign_key_errors, schema_errors
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -15,7 +16,7 @@ RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
 @pytest.fixture(scope="module")
 def tables():
-    return build_corpus(read_raw_documents(RAW))
+    return build_corpus(read_user_files(RAW))
 
 
 def test_built_tables_pass(tables) -> None:

@@ -1,8 +1,6 @@
 """Asset checks from the Pandera models: a failing check blocks the release."""
 
 
-import inspect
-
 import dagster as dg
 import polars as pl
 
@@ -10,25 +8,32 @@ from pipeline.validate import foreign_key_errors, schema_errors
 from schemas import TABLES
 
 
-def _with_parameters(function, names: list[str]):
-    """Give a ``**frames`` function one named parameter per input, as Dagster reads inputs off the signature."""
-    function.__signature__ = inspect.Signature(
-        [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD) for name in names]
-    )
-    return function
-
-
 def _schema_check(table: str) -> dg.AssetChecksDefinition:
-    referenced = sorted({key.table for key in TABLES[table].foreign_keys} - {table})
-
-    def check(**frames: pl.DataFrame) -> dg.AssetCheckResult:
-        problems = schema_errors(table, frames[table]) + foreign_key_errors(table, frames)
+    @dg.asset_check(asset=table, name=f"{table}_schema", blocking=True,
+                    description=f"{table} conforms to schemas.{TABLES[table].model.__name__}"
+                                + (" and its keys into itself resolve." if _self_keys(table) else "."))
+    def check(checked: pl.DataFrame) -> dg.AssetCheckResult:
+        problems = schema_errors(table, checked) + foreign_key_errors(table, {table: checked}, only=table)
         return dg.AssetCheckResult(passed=not problems, metadata={"problems": len(problems), "first": "\n".join(problems[:20])})
 
-    return dg.asset_check(asset=table, name=f"{table}_schema", blocking=True,
-                    additional_ins={name: dg.AssetIn(name) for name in referenced},
-                    description=f"{table} conforms to schemas.{TABLES[table].model.__name__} and its foreign keys resolve.",
-                    )(_with_parameters(check, [table, *referenced]))
+    return check
+
+
+def _foreign_key_check(table: str, referenced: str) -> dg.AssetChecksDefinition:
+    keys = ", ".join(",".join(key.fields) for key in TABLES[table].foreign_keys if key.table == referenced)
+
+    @dg.asset_check(asset=table, name=f"{table}_keys_in_{referenced}", blocking=True,
+                    additional_ins={"referenced_frame": dg.AssetIn(referenced)},
+                    description=f"Every {table}.{keys} value is a key of {referenced}.")
+    def check(checked: pl.DataFrame, referenced_frame: pl.DataFrame) -> dg.AssetCheckResult:
+        problems = foreign_key_errors(table, {table: checked, referenced: referenced_frame}, only=referenced)
+        return dg.AssetCheckResult(passed=not problems, metadata={"problems": len(problems), "first": "\n".join(problems[:20])})
+
+    return check
+
+
+def _self_keys(table: str) -> bool:
+    return any(key.table == table for key in TABLES[table].foreign_keys)
 
 
 def _residue_check() -> dg.AssetChecksDefinition:
@@ -43,4 +48,9 @@ def _residue_check() -> dg.AssetChecksDefinition:
     return check
 
 
-TABLE_CHECKS = [_schema_check(table) for table in TABLES] + [_residue_check()]
+TABLE_CHECKS = [
+    *(_schema_check(table) for table in TABLES),
+    *(_foreign_key_check(table, referenced) for table in TABLES
+      for referenced in sorted({key.table for key in TABLES[table].foreign_keys} - {table})),
+    _residue_check(),
+]

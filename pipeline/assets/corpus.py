@@ -13,9 +13,7 @@ import dagster as dg
 import polars as pl
 
 from pipeline.assets._metadata import table_metadata
-from pipeline.parallel import batches, map_batches
-from pipeline.resources import UnresConfig
-from pipeline.tables import (
+from pipeline.corpus import (
     CorpusPlan,
     DocumentTables,
     SourceText,
@@ -24,11 +22,12 @@ from pipeline.tables import (
     lookup,
     plan_corpus,
 )
+from pipeline.parallel import batches, map_batches
+from pipeline.resources import UnresConfig
 from schemas import TABLES
 
-STRUCTURE = ("documents", "paragraphs", "footnotes", "quarantine")
-EXTRACT = ("verbs", "clauses", "actors", "actor_mentions", "instruments", "citations", "deadlines", "mandates",
-           "instrument_graph")
+STRUCTURE = ("documents", "paragraphs", "footnotes", "document_forms", "quarantine")
+EXTRACT = ("clauses", "actor_mentions", "instruments", "citations", "deadlines")
 
 
 @dg.op(out={"plan": dg.Out(), "cached": dg.Out(), "batches": dg.DynamicOut()})
@@ -63,7 +62,7 @@ def build_batch(context: dg.OpExecutionContext, config: UnresConfig, batch: list
 @dg.op(out={name: dg.Out() for name in (*STRUCTURE, *EXTRACT)})
 def assemble(context: dg.OpExecutionContext, config: UnresConfig, plan: CorpusPlan, cached: DocumentTables,
              built: list[DocumentTables]):
-    tables = assemble_corpus(plan, DocumentTables.concat([cached, *built]))
+    tables = assemble_corpus(plan, DocumentTables.concat([cached, *built]), config.precedence())
     cache = config.document_cache()
     if cache is not None:
         cache.compact({source.source_sha256 for source in plan.to_build})

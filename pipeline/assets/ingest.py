@@ -1,19 +1,102 @@
-"""Ingest: every file under the raw directory, hashed and decoded."""
+"""Ingest: one raw asset per vendored source (PUDL's raw layer), one for a user's loose files, and their union."""
 
+from pathlib import Path
 
 import dagster as dg
 import polars as pl
 
 from pipeline.assets._metadata import table_metadata
 from pipeline.resources import UnresConfig
-from pipeline.tables import read_raw_documents
+from pipeline.sidecars import EXTRACT_SCHEMA, MEETING_SCHEMA, extract_rows, meeting_rows
+from pipeline.sources import (
+    RAW_SCHEMA,
+    Source,
+    SourceError,
+    load_manifest,
+    read_source,
+    read_user_files,
+    sidecar_records,
+    sidecar_tables,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+# The sources this code location knows: the project's own manifest. A build may read the archives from
+# another directory (config.sources_dir), whose manifest must name the same sources.
+KNOWN_SOURCES = load_manifest(REPO / "data" / "sources")
 
 
-@dg.asset(group_name="ingest", description="One row per input file: name, SHA-256, size, decoded text or why it was not decoded.")
-def raw_documents(context: dg.AssetExecutionContext, config: UnresConfig) -> dg.Output[pl.DataFrame]:
-    frame = read_raw_documents(config.raw_path())
-    undecoded = frame.filter(pl.col("text").is_null())
-    for row in undecoded.iter_rows(named=True):
+def _log_rejected(context: dg.AssetExecutionContext, frame: pl.DataFrame, where: str) -> dg.Output[pl.DataFrame]:
+    rejected = frame.filter(pl.col("reason").is_not_null())
+    for row in rejected.iter_rows(named=True):
         context.log.warning(row["detail"])
-    context.log.info(f"read {frame.height} files from {config.raw_dir}, {undecoded.height} not decodable")
-    return dg.Output(frame, metadata=table_metadata(frame.drop("text"), n_undecodable=undecoded.height))
+    forms = ", ".join(f"{n} {f}" for f, n in frame.group_by("form").len().sort("form", nulls_last=True).rows())
+    context.log.info(f"read {frame.height} inputs from {where} ({forms}); {rejected.height} not readable")
+    return dg.Output(frame, metadata=table_metadata(frame.drop("text", "data"), n_unreadable=rejected.height))
+
+
+def _source_asset(known: Source) -> dg.AssetsDefinition:
+    @dg.asset(name=f"raw_{known.source}", group_name="ingest",
+              description=f"{known.what}. From {known.repository} at {known.commit} ({known.archive}); "
+                          f"terms: {known.terms}. One row per member: path, SHA-256, form, decoded text.")
+    def raw_source(context: dg.AssetExecutionContext, config: UnresConfig) -> dg.Output[pl.DataFrame]:
+        if not config.sources_dir:
+            return dg.Output(pl.DataFrame(schema=RAW_SCHEMA), metadata={"dagster/row_count": 0, "skipped": True})
+        sources_dir = Path(config.sources_dir)
+        listed = {source.source: source for source in load_manifest(sources_dir)}
+        if known.source not in listed:
+            raise SourceError(f"{sources_dir}: its manifest does not list the source {known.source}")
+        return _log_rejected(context, read_source(listed[known.source], sources_dir), listed[known.source].archive)
+
+    return raw_source
+
+
+SOURCE_ASSETS = [_source_asset(source) for source in KNOWN_SOURCES]
+
+
+@dg.asset(group_name="ingest", description="A user's own files under the raw directory (text, PDF or Akoma Ntoso "
+                                            "XML, told by their content): one row per file.")
+def raw_user_files(context: dg.AssetExecutionContext, config: UnresConfig) -> dg.Output[pl.DataFrame]:
+    return _log_rejected(context, read_user_files(config.raw_path()), config.raw_dir)
+
+
+@dg.asset(group_name="ingest", ins={asset.key.path[-1]: dg.AssetIn(asset.key) for asset in SOURCE_ASSETS},
+          description="Every input of the build, from every source: one row per file or archive member.")
+def raw_documents(config: UnresConfig, raw_user_files: pl.DataFrame, **sources: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+    if config.sources_dir:
+        unknown = {source.source for source in load_manifest(Path(config.sources_dir))} - {s.source for s in KNOWN_SOURCES}
+        if unknown:
+            raise SourceError(f"{config.sources_dir}: sources {', '.join(sorted(unknown))} have no raw asset; "
+                              f"add them to {REPO / 'data' / 'sources' / 'SOURCES.csv'}")
+    frame = pl.concat([*(sources[name] for name in sorted(sources)), raw_user_files])
+    return dg.Output(frame, metadata=table_metadata(frame.drop("text", "data")))
+
+
+def _manifest(config: UnresConfig) -> list[tuple[Source, Path]]:
+    if not config.sources_dir:
+        return []
+    sources_dir = Path(config.sources_dir)
+    return [(source, sources_dir) for source in load_manifest(sources_dir)]
+
+
+@dg.asset(group_name="ingest", description="Vote and sponsor lists of the sources' data extracts (UNxml "
+                                            "data_extract/*.json): one row per name in a list of a record.")
+def raw_data_extracts(context: dg.AssetExecutionContext, config: UnresConfig) -> dg.Output[pl.DataFrame]:
+    rows = []
+    for source, sources_dir in _manifest(config):
+        records = [(f"{source.archive}/{member}", record) for member, record in sidecar_records(source, sources_dir)]
+        rows.extend(extract_rows(records))
+        if records:
+            context.log.info(f"{source.source}: {len(records)} data-extract records")
+    extracts = pl.DataFrame(rows, schema=EXTRACT_SCHEMA)
+    return dg.Output(extracts, metadata=table_metadata(extracts))
+
+
+@dg.asset(group_name="ingest", description="Security Council meeting records (meeting, day, tally of each "
+                                            "resolution adopted), from the sources' CSV sidecars.")
+def raw_meeting_records(config: UnresConfig) -> dg.Output[pl.DataFrame]:
+    rows = []
+    for source, sources_dir in _manifest(config):
+        for member, records in sidecar_tables(source, sources_dir):
+            rows.extend(meeting_rows(f"{source.archive}/{member}", records))
+    meetings = pl.DataFrame(rows, schema=MEETING_SCHEMA)
+    return dg.Output(meetings, metadata=table_metadata(meetings))

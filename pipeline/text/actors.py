@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.lexicons import load
+from pipeline.lexicons import actors, verbs
 from pipeline.text.clauses import Clause, trie_alternation
 
 # Verb categories (verbs.csv) whose object is asked to act.
@@ -161,12 +161,12 @@ def _heads(name: str) -> set[str]:
 def _lexicon() -> _Lexicon:
     ids: dict[str, str] = {}
     heads: dict[str, set[str]] = {}
-    for row in load("actors"):
-        for surface in [row["name"], *filter(None, row["aliases"].split("|"))]:
-            ids.setdefault(surface.lower(), row["actor_id"])
-        for head in _heads(row["name"]):
-            heads.setdefault(head, set()).add(row["actor_id"])
-    surfaces = {s for row in load("actors") for s in [row["name"], *filter(None, row["aliases"].split("|"))]}
+    for actor in actors():
+        for surface in actor.surfaces:
+            ids.setdefault(surface.lower(), actor.actor_id)
+        for head in _heads(actor.name):
+            heads.setdefault(head, set()).add(actor.actor_id)
+    surfaces = {surface for actor in actors() for surface in actor.surfaces}
     with_article = {s for s in surfaces if s.startswith("the ")}
     pattern = re.compile(
         rf"{_BOUND_L}(?:(?:[Tt]he\s+)?(?:{trie_alternation(surfaces - with_article)})"
@@ -251,7 +251,7 @@ def _named(text: str, context: str) -> list[tuple[int, int, str]]:
 
 @cache
 def _directive_verbs() -> frozenset[str]:
-    return frozenset(row["verb"] for row in load("verbs") if row["category"] in _DIRECTIVE_CATEGORIES)
+    return frozenset(verb.verb for verb in verbs() if verb.category in _DIRECTIVE_CATEGORIES)
 
 
 def _first_object(

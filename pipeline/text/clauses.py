@@ -5,10 +5,9 @@ operative paragraph may go on with further finite verbs whose subject is still t
 Council (", and urges Member States to ..."). Each such verb is a *clause*. The vocabulary comes from
 ``lexicons/verbs.csv``; this module holds only the grammar:
 
-* the inflection of a form is read from its shape: first word in ``-ing`` or ``having ...`` =
-  participle (preamble lead), ``we ...`` = declaration form, first word in ``-s`` other than the
-  lemma's own first word = finite third person (operative lead and clauses); the base forms of
-  preamble-only lemmas are the adjectival leads ("alarmed", "mindful");
+* the inflection of a form is read from its shape (:func:`pipeline.lexicons.rows.form_kind`):
+  ``-ing``/``having`` = participle (preamble lead), ``we ...`` = declaration, other ``-s`` = finite
+  (operative lead and clauses); the base forms of preamble-only lemmas are adjectival leads ("alarmed");
 * ``*`` in a form marks a slot for a possessive and up to three grading words, which become
   modifiers ("expresses its profound solidarity" = express solidarity, modifier "profound");
 * a further clause must follow a coordination boundary (``,`` ``;`` ``and``), so relative
@@ -21,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.lexicons import load
+from pipeline.lexicons import verb_forms
 
 SECTIONS = ("preamble", "operative", "annex")
 
@@ -106,19 +105,6 @@ def _norm(words: str) -> str:
     return " ".join(words.lower().split())
 
 
-def _form_kind(form: str, lemma: str, section: str) -> str | None:
-    first = form.split()[0]
-    if first == "we":
-        return "declaration"
-    if first.endswith("ing") or first == "having":
-        return "participle"
-    if first == lemma.split()[0]:
-        return "adjective" if section == "preamble" and form == lemma else None
-    if first.endswith("s"):
-        return "finite"
-    return None
-
-
 def trie_alternation(phrases: set[str] | frozenset[str]) -> str:
     """One regex matching any of ``phrases``, factored as a character trie (fast on hundreds of names).
 
@@ -162,23 +148,21 @@ def _grammar(kind: str) -> _Grammar:
     gapped: dict[tuple[str, str], str] = {}
     nouns: set[str] = set()
     adjectives: set[str] = set()
-    for row in load("verbs"):
-        for raw in row["forms"].split("|"):
-            form = _norm(raw)
-            if "*" in form:
-                nouns.add(form.split("*")[1].split()[0])
-            form_kind = _form_kind(form, row["verb"], row["section"])
-            if form_kind not in wanted:
-                continue
-            if kind == "declaration":
-                form = form.removeprefix("we ")
-            if form_kind == "adjective":
-                adjectives.add(row["verb"])
-            if "*" in form:
-                first, tail = (part.strip() for part in form.split("*"))
-                gapped.setdefault((first, tail), row["verb"])
-            else:
-                plain.setdefault(form, row["verb"])
+    for entry in verb_forms():
+        form = entry.form
+        if "*" in form:
+            nouns.add(form.split("*")[1].split()[0])
+        if entry.kind not in wanted:
+            continue
+        if kind == "declaration":
+            form = form.removeprefix("we ")
+        if entry.kind == "adjective":
+            adjectives.add(entry.verb)
+        if "*" in form:
+            first, tail = (part.strip() for part in form.split("*"))
+            gapped.setdefault((first, tail), entry.verb)
+        else:
+            plain.setdefault(form, entry.verb)
     firsts = {first for first, _ in gapped}
     tails = {tail for _, tail in gapped}
     verb = (

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from pipeline.lexicons import load
+from pipeline.lexicons import RECURRENCE_FORMS, Body, bodies, recurrences, resolve_body, session_calendar
 from pipeline.text.numbers import CARDINAL_WORD, ORDINAL_WORD, cardinal_to_int, ordinal_to_int
 
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
@@ -86,9 +86,15 @@ _BEFORE_SESSION = re.compile(
 _SESSION_PART_BEFORE = re.compile(r"\b(?:agenda|week|debate|segment|part|meetings?) of $")
 _SESSION_RELATIVE = re.compile(r"\b(?:at|during) its (next|current|present|following) session\b")
 _OTHER_BODY_AFTER = re.compile(r" of the (?!General Assembly)")
+_ORGAN_NOUNS = ("Commission", "Committee", "Conference", "Board", "Forum", "Meeting")  # not in bodies.csv
 _BODY_NOUN = re.compile(
-    r"\b(General Assembly|Assembly|Human Rights Council|Security Council|Council|Commission"
-    r"|Committee|Conference|Board|Forum|Meeting)\b"
+    r"\b("
+    + "|".join(map(re.escape, (
+        *(body.name for body in bodies()),
+        *dict.fromkeys(body.short_name for body in bodies() if body.short_name),
+        *_ORGAN_NOUNS,
+    )))
+    + r")\b"
 )
 _EVENT_DAYS = re.compile(
     rf"\b(?:on|between) (\d{{1,2}})(?:,? (?:and|to) (\d{{1,2}}))? ?({MONTH_NAME}) ?(\d{{4}})"
@@ -130,7 +136,7 @@ _HISTORICAL_BEFORE = re.compile(
 )
 _QUARTER_FIRST_MONTH = {"first": 1, "second": 4, "third": 7, "fourth": 10}
 _HALF_FIRST_MONTH = {"first": 1, "second": 7}
-_GA_BODIES = {"general assembly", "assembly"}
+_GA = resolve_body(None)
 
 
 @dataclass(frozen=True)
@@ -149,17 +155,19 @@ class TimeExpression:
 
 def session_period(session: int) -> tuple[date, date] | None:
     """Opening and closing dates of a GA regular session, from the lexicon."""
-    return _session_calendar().get(session)
+    return session_calendar(_GA).get(session)
 
 
 def find_time_expressions(
-    text: str, *, adopted_on: date | None = None, body: str | None = None
+    text: str, *, adopted_on: date | None = None, body: Body | str | None = None
 ) -> list[TimeExpression]:
     """Deadlines, sessions, recurrences and dated events in one normalised paragraph.
 
     ``adopted_on`` anchors relative forms ("within 90 days") and drops what ended before the
-    adoption; ``body`` ("GA", "SC", "HRC" or the full name) says whose "its ... session" it is.
+    adoption; ``body`` (a Body, or its name or code: "GA", "Security Council") says whose "its ...
+    session" it is (default the General Assembly).
     """
+    citing = resolve_body(body)
     # Most paragraphs set no date: a cheap test for what each grammar needs (a year, the word
     # "session", a count word) skips the regexes that cannot match.
     dated = _FOUR_DIGITS.search(text) is not None
@@ -167,10 +175,10 @@ def find_time_expressions(
     candidates = [
         *(_due_dates(text) if dated else ()),
         *(_until(text, adopted_on) if dated else ()),
-        *(_end_of_session(text, body) if sessions else ()),
-        *(_before_session(text, body) if sessions else ()),
-        *(_sessions(text, body) if sessions else ()),
-        *(_relative_sessions(text, adopted_on, body) if sessions else ()),
+        *(_end_of_session(text, citing) if sessions else ()),
+        *(_before_session(text, citing) if sessions else ()),
+        *(_sessions(text, citing) if sessions else ()),
+        *(_relative_sessions(text, adopted_on, citing) if sessions else ()),
         *(_events(text) if dated else ()),
         *_relative_spans(text, adopted_on),
         *_recurring(text),
@@ -185,15 +193,6 @@ def find_time_expressions(
             continue
         kept.append(expr)
     return kept
-
-
-@cache
-def _session_calendar() -> dict[int, tuple[date, date]]:
-    """The GA session calendar from ``ga_sessions.csv``, keyed by session number."""
-    return {
-        int(row["session"]): (date.fromisoformat(row["opened_on"]), date.fromisoformat(row["closed_on"]))
-        for row in load("ga_sessions")
-    }
 
 
 def _expr(text: str, bounds: re.Match[str] | tuple[int, int], kind: str,
@@ -253,49 +252,36 @@ def _until(text: str, adopted_on: date | None) -> list[TimeExpression]:
     return found
 
 
-def _session_owner(text: str, match: re.Match[str], body: str | None) -> str | None:
-    """Whose session: 'GA', 'HRC' or None (another body's, or unknown)."""
-    if match.group(0).endswith("of the General Assembly"):
-        return "GA"
+def _session_owner(text: str, match: re.Match[str], body: Body) -> Body | None:
+    """Whose numbered session: the body named last in the clause ("Assembly"; "Council" is the
+    citing body's own), else the citing body; None for a body without numbered sessions or another organ."""
+    if match.group(0).endswith(f"of the {_GA.name}"):
+        return _GA
     clause = re.split(r"[;:]", text[max(0, match.start() - 160):match.start()])[-1]
     nouns = _BODY_NOUN.findall(clause)
-    default = _body_code(body)
     if not nouns:
         return _own_session_body(body)
-    last = nouns[-1].lower()
-    if last in _GA_BODIES:
-        return "GA"
-    if last == "human rights council" or (last == "council" and default == "HRC"):
-        return "HRC"
-    return None
+    named = [other for other in bodies() if nouns[-1] in (other.name, other.short_name)]
+    if len(named) > 1:  # "Council"
+        named = [body] if body in named else []
+    return _own_session_body(named[0]) if named else None
 
 
-def _own_session_body(body: str | None) -> str | None:
-    """Whose "its ... session" when the text names no body: the GA's or the HRC's, not the SC's."""
-    code = _body_code(body)
-    return code if code in {"GA", "HRC"} else None
+def _own_session_body(body: Body) -> Body | None:
+    """The body if it numbers its resolutions by session (GA, HRC); the Security Council has none."""
+    return body if body.numbering == "session" else None
 
 
-def _body_code(body: str | None) -> str:
-    """'GA' for None or any spelling of the General Assembly, else 'SC' or 'HRC'."""
-    key = (body or "GA").strip().lower()
-    if key in {"sc", "s", "security council"}:
-        return "SC"
-    if key in {"hrc", "a/hrc", "human rights council"}:
-        return "HRC"
-    return "GA"
-
-
-def _session_row(text: str, match: re.Match[str], kind: str, number: int, owner: str,
+def _session_row(text: str, match: re.Match[str], kind: str, number: int, owner: Body,
                  end_only: bool = False) -> TimeExpression:
-    """Session dates come from the GA calendar; other bodies' sessions keep the number only."""
-    span = session_period(number) if owner == "GA" else None
+    """Session dates come from the body's calendar (bodies.csv); sessions without one keep the number only."""
+    span = session_calendar(owner).get(number)
     if span and end_only:
         span = (span[1], span[1])
     return _expr(text, match, kind, span or (None, None), session=number)
 
 
-def _end_of_session(text: str, body: str | None) -> list[TimeExpression]:
+def _end_of_session(text: str, body: Body) -> list[TimeExpression]:
     found = []
     for match in _END_OF_SESSION.finditer(text):
         owner = _session_owner(text, match, body)
@@ -305,20 +291,20 @@ def _end_of_session(text: str, body: str | None) -> list[TimeExpression]:
     return found
 
 
-def _before_session(text: str, body: str | None) -> list[TimeExpression]:
+def _before_session(text: str, body: Body) -> list[TimeExpression]:
     """'before its eightieth session': due the day before the session opens."""
     found = []
     for match in _BEFORE_SESSION.finditer(text):
         number = ordinal_to_int(match.group(1))
         owner = _session_owner(text, match, body)
-        period = session_period(number) if number and owner == "GA" else None
+        period = session_calendar(owner).get(number) if number and owner else None
         if number and owner:
             eve = period and period[0] - timedelta(days=1)
             found.append(_expr(text, match, "due_date", (eve, eve), session=number))
     return found
 
 
-def _sessions(text: str, body: str | None) -> list[TimeExpression]:
+def _sessions(text: str, body: Body) -> list[TimeExpression]:
     """'at its seventy-fourth session', 'the ... session of the General Assembly', agenda items."""
     found = []
     for match in _SESSION.finditer(text):
@@ -336,17 +322,19 @@ def _sessions(text: str, body: str | None) -> list[TimeExpression]:
     return found
 
 
-def _relative_sessions(text: str, adopted_on: date | None, body: str | None) -> list[TimeExpression]:
-    """'at its next session' resolved through the calendar when the adoption date is known."""
+def _relative_sessions(text: str, adopted_on: date | None, body: Body) -> list[TimeExpression]:
+    """'at its next session' resolved through the owner's calendar when the adoption date is known."""
     if not adopted_on:
         return []
-    current = next((n for n, (s, e) in _session_calendar().items() if s <= adopted_on <= e), None)
     found = []
     for match in _SESSION_RELATIVE.finditer(text):
-        if current is None or _session_owner(text, match, body) != "GA":
+        owner = _session_owner(text, match, body)
+        calendar = session_calendar(owner) if owner else {}
+        current = next((n for n, (s, e) in calendar.items() if s <= adopted_on <= e), None)
+        if owner is None or current is None:
             continue
         number = current + (match.group(1) in {"next", "following"})
-        found.append(_session_row(text, match, "session", number, "GA"))
+        found.append(_session_row(text, match, "session", number, owner))
     return found
 
 
@@ -452,7 +440,6 @@ class _Recurrences:
     every: dict[tuple[int, str], str]  # (2, "year") -> "biennial"
 
 
-_RECURRENCE_FORMS = ("word", "series_word", "series_adjective", "phrase", "not_recurring", "follower", "amount")
 _EVERY = rf"every (?P<amount>\d+|{CARDINAL_WORD}) (?P<unit>hours?|days?|weeks?|months?|years?)"
 
 
@@ -469,28 +456,21 @@ def _recurrence_lexicon() -> _Recurrences:
     - ``follower``, ``amount``: nouns, each also read in the plural ("reports", "salaries").
     Phrases are case-sensitive, longest first; counts without a name stay "every N units".
     """
-    by_form: dict[str, list[str]] = {form: [] for form in _RECURRENCE_FORMS}
+    by_form: dict[str, list[str]] = {form: [] for form in RECURRENCE_FORMS}
     recurrence: dict[str, str] = {}
     every: dict[tuple[int, str], str] = {}
-    for line, row in enumerate(load("recurrences"), start=2):
-        phrase, form = row["phrase"], row["form"]
-        if form not in by_form:
-            raise ValueError(
-                f"recurrences.csv line {line}: unknown form {form!r} for {phrase!r}; "
-                f"use one of {', '.join(_RECURRENCE_FORMS)}"
-            )
-        if form in {"word", "series_word", "series_adjective", "phrase"} and not row["recurrence"]:
-            raise ValueError(f"recurrences.csv line {line}: {phrase!r} ({form}) needs a recurrence")
+    for row in recurrences():  # forms and required recurrences are checked on load
+        phrase, form = row.phrase, row.form
         counted = re.fullmatch(_EVERY, phrase)
-        if form == "phrase" and counted:  # "every two years": a name for a count the grammar reads
+        if form == "phrase" and counted and row.recurrence:  # "every two years": a name for a count
             count = cardinal_to_int(counted.group("amount"))
             if count is None:
-                raise ValueError(f"recurrences.csv line {line}: no count in {phrase!r}")
-            every[count, counted.group("unit").rstrip("s")] = row["recurrence"]
+                raise ValueError(f"recurrences.csv: no count in {phrase!r}")
+            every[count, counted.group("unit").rstrip("s")] = row.recurrence
             continue
         by_form[form].append(phrase)
-        if row["recurrence"]:
-            recurrence[_article_key(phrase)] = row["recurrence"]
+        if row.recurrence:
+            recurrence[_article_key(phrase)] = row.recurrence
 
     def alternation(form: str, *, plural: bool = False) -> str:
         phrases = sorted(by_form[form], key=len, reverse=True)

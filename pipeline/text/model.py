@@ -26,7 +26,7 @@ class Line:
     start: int
     end: int  # exclusive, without the line break
     text: str
-    kind: str = "body"  # body | blank | header | furniture | footnote | closing | annex_marker | residue
+    kind: str = "body"  # body | blank | header | furniture | footnote | closing | annex_marker | part_marker | residue
 
     @property
     def stripped(self) -> str:

@@ -25,10 +25,6 @@ class SpannedText:
     def _keys(self) -> list[int]:
         return [anchor[0] for anchor in self._anchors]
 
-    @classmethod
-    def from_raw(cls, raw: str, start: int, end: int) -> SpannedText:
-        return cls(raw[start:end], ((0, start),))
-
     def raw_offset(self, index: int) -> int:
         """Raw position of ``text[index]`` (index may equal len(text) for an end bound)."""
         if not self._anchors:

@@ -22,28 +22,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.lexicons import load
+from pipeline.lexicons import Body, Instrument, bodies, body_named, body_of_symbol, instruments, resolve_body
 
-# Issuing body -> (resolution series, decision series, kind). Symbol grammar, not vocabulary:
-# these are the bodies whose resolutions the UN cites by bare number ("resolution 31/30").
-_GA, _SC, _HRC, _ECOSOC, _CHR = (
-    "General Assembly",
-    "Security Council",
-    "Human Rights Council",
-    "Economic and Social Council",
-    "Commission on Human Rights",
-)
-_SERIES = {
-    _GA: ("A/RES/", "A/DEC/", "ga_resolution"),
-    _SC: ("S/RES/", None, "sc_resolution"),
-    _HRC: ("A/HRC/RES/", "A/HRC/DEC/", "hrc_resolution"),
-    _ECOSOC: ("E/RES/", "E/DEC/", "ecosoc_resolution"),
-    _CHR: ("E/CN.4/RES/", "E/CN.4/DEC/", "document"),
-}
-_BODY_NAMES = (
-    r"General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council|"
-    r"Economic\s+and\s+Social\s+Council|Commission\s+on\s+Human\s+Rights"
-)
+# The bodies whose resolutions the UN cites by bare number ("resolution 31/30") come from
+# lexicons/bodies.csv: series, decision series, kind and the shape of the number (number_form).
+_GA = resolve_body(None)
+_BODY_NAMES = "|".join(r"\s+".join(map(re.escape, body.name.split())) for body in bodies())
+_SHORT_NAMES = "|".join(dict.fromkeys(body.short_name for body in bodies() if body.short_name))
 
 _ROMAN = r"(?:E?S-)?[IVXLC]+"
 _PART = r"[A-Z](?:(?:,\s|\sand\s|\sto\s|[-–])[A-Z])*(?![\w/])"
@@ -59,7 +44,7 @@ _LIST_ITEM = (
     rf"(?:\s?{_PART})?(?:{_OF_DATE})?"
 )
 _RESOLUTION_LIST = re.compile(
-    rf"(?:(?P<body>{_BODY_NAMES}|Council|Assembly)\s+|(?P<own>\b(?:its|their)\s+))?"
+    rf"(?:(?P<body>{_BODY_NAMES}|{_SHORT_NAMES})\s+|(?P<own>\b(?:its|their)\s+))?"
     rf"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?)\s+"
     rf"(?P<items>{_LIST_ITEM}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_LIST_ITEM})*)"
 )
@@ -109,13 +94,13 @@ class InstrumentRef:
     part: str | None = None
 
 
-def find_instrument_refs(text: str, *, body: str | None = None) -> list[InstrumentRef]:
+def find_instrument_refs(text: str, *, body: Body | str | None = None) -> list[InstrumentRef]:
     """Every cited instrument in one normalised paragraph or footnote text, sorted by start.
 
-    ``body`` is the issuing body of the citing resolution; it resolves "its resolution 31/30" and
-    bare "resolution 31/30" (default General Assembly).
+    ``body`` is the issuing body of the citing resolution (a Body, or its name or code); it resolves
+    "its resolution 31/30" and bare "resolution 31/30" (default General Assembly).
     """
-    citing = body if body in _SERIES else _GA
+    citing = resolve_body(body)
     refs: list[InstrumentRef] = []
     for found in (
         _resolution_refs(text, citing),
@@ -142,7 +127,7 @@ def canonical_symbol(raw: str) -> str | None:
     if part:
         squeezed = part.group("base")
     if _SPECIAL_SESSION.fullmatch(squeezed):
-        return f"A/RES/{squeezed}"
+        return f"{_GA.resolution_series}{squeezed}"
     match = _SYMBOL.fullmatch(squeezed)
     if match is None or not any(ch.isdigit() for ch in match.group("sym")):
         return None
@@ -150,7 +135,7 @@ def canonical_symbol(raw: str) -> str | None:
     return match.group("sym") + (f"({paren})" if paren else "")
 
 
-def _resolution_refs(text: str, citing: str) -> list[InstrumentRef]:
+def _resolution_refs(text: str, citing: Body) -> list[InstrumentRef]:
     """Resolutions and decisions cited by number, alone or in a list ("resolutions 52/15 ..., 53/25")."""
     refs: list[InstrumentRef] = []
     if "esolution" not in text and "ecision" not in text:  # cheap test first: most paragraphs cite none
@@ -180,7 +165,7 @@ def _is_list_member(text: str, items_start: int, item: re.Match[str]) -> bool:
     return bool(re.search(r"(?:,\s+(?:and\s+)?|\s+and\s+)\Z", before)) and not re.search(r"\bof\s+\Z", before)
 
 
-def _stated_body(text: str, listing: re.Match[str]) -> str | None:
+def _stated_body(text: str, listing: re.Match[str]) -> Body | None:
     """The body that issued the listed resolutions, when the text says which one.
 
     "Security Council resolution" names it; a bare "Council" or "its"/bare "resolutions" after
@@ -188,56 +173,69 @@ def _stated_body(text: str, listing: re.Match[str]) -> str | None:
     same clause.
     """
     named = listing.group("body")
-    if named and named not in ("Council", "Assembly"):
-        return _SPACES.sub(" ", named)
-    if named == "Assembly":
-        return _GA
+    short = [body for body in bodies() if named and body.short_name == named]
+    if named and not short:
+        return body_named(named)
+    if len(short) == 1:  # "Assembly"
+        return short[0]
     window = text[max(0, listing.start() - 160) : listing.start()]
     window = _CLAUSE_BREAK.split(window)[-1]
     mentions = list(re.finditer(_BODY_NAMES, window))
-    if named == "Council":
-        councils = [m for m in mentions if m.group(0).endswith("Council")]
-        return _SPACES.sub(" ", councils[-1].group(0)) if councils else _HRC
+    if short:  # "Council": the nearest council named before, else the one numbering by session
+        before = [body for body in map(body_named, (m.group(0) for m in mentions)) if body in short]
+        return before[-1] if before else _pick(short, None, "{session}/{number}")
     if listing.group("own"):
         own = re.search(rf"({_BODY_NAMES}),?\s+(?:in|by|through|under)\s+\Z", window)
-        return _SPACES.sub(" ", own.group(1)) if own else None
+        return body_named(own.group(1)) if own else None
     if mentions and re.search(r"\bresolutions\b", window[mentions[-1].start() :]):
-        return _SPACES.sub(" ", mentions[-1].group(0))
+        return body_named(mentions[-1].group(0))
     # "subsequent Assembly resolutions concerning ..., the latest being resolution 63/170": the
     # short name of the Assembly earlier in the clause says whose the bare number is.
-    if not mentions and re.search(r"\bAssembly\s+resolutions\b", window):
+    if not mentions and re.search(rf"\b{_GA.short_name}\s+resolutions\b", window):
         return _GA
     return None
 
 
+def _pick(candidates: tuple[Body, ...] | list[Body], issuer: Body | None, form: str, *,
+          early: bool = False, short: str | None = None) -> Body:
+    """Who issued a number written as ``form`` ("{session}/{number}"): the issuer if its numbers take
+    that form, else the one the short name ("Council") names among those whose do, else the first."""
+    able = [body for body in candidates if (body.early_number_form if early else body.number_form) == form]
+    if issuer in able:
+        return issuer  # type: ignore[return-value]
+    return next((body for body in able if short and body.short_name == short), able[0])
+
+
 def _resolution_ref(
-    text: str, listing: re.Match[str], item: re.Match[str], issuer: str, *, is_decision: bool, single: bool
+    text: str, listing: re.Match[str], item: re.Match[str], issuer: Body, *, is_decision: bool, single: bool
 ) -> InstrumentRef | None:
-    """One listed number as a reference, with identifier, kind and year from its shape and issuer."""
+    """One listed number as a reference, with identifier, kind and year from its shape and issuer.
+
+    The shape says which bodies may have issued it ("N (YYYY)" only a body numbered with the year
+    in parentheses, "YYYY/N" only a body numbering by year); the issuer stands if it is one of them.
+    """
     num, paren, part = item.group("num"), item.group("paren"), item.group("part")
     date = _ITEM_DATE.match(text, item.end())
     year = int(date.group(0)[-4:]) if date else None
     if paren and paren.isdigit():
         if is_decision:
             return None
-        issuer, year = _SC, int(paren)
+        issuer, year = _pick(bodies(), None, "{number}({year})"), int(paren)
     elif paren:
-        issuer = issuer if issuer in (_GA, _ECOSOC) else _GA
+        issuer = _pick(bodies(), issuer, "{number}({roman})", early=True)
     elif "/" not in num:
-        if not (date and issuer == _SC):
+        if not (date and issuer.number_form == "{number}({year})"):
             return None
         paren = str(year)  # a Council resolution dated instead of numbered with its year: "1616 of 29 July 2005"
     elif _YEAR_SESSION.fullmatch(num):
-        issuer = issuer if issuer in (_ECOSOC, _CHR) else _ECOSOC
+        issuer = _pick(bodies(), issuer, "{year}/{number}")
         year = year or int(num[:4])
-    elif issuer not in (_GA, _HRC):
-        issuer = _HRC if listing.group("body") == "Council" else _GA
-    series, decision_series, kind = _SERIES[issuer]
-    prefix = decision_series if is_decision else series
+    else:
+        issuer = _pick(bodies(), issuer, "{session}/{number}", short=listing.group("body"))
+    prefix = issuer.decision_series if is_decision else issuer.resolution_series
     if prefix is None:
         return None
-    if is_decision:
-        kind = "document"
+    kind = "document" if is_decision else issuer.instrument_kind
     symbol = f"{prefix}{num}({paren})" if paren else f"{prefix}{num}"
     head = listing.start("word") if listing.group("own") or not listing.group("body") else listing.start()
     start, end, pinpoint = (head if single else item.start()), item.end(), None
@@ -291,7 +289,7 @@ def _special_session_refs(text: str) -> list[InstrumentRef]:
     if "S-" not in text:
         return []
     return [
-        _with_suffix(text, m.start(), m.end(), f"A/RES/{m.group('sym')}", "ga_resolution")
+        _with_suffix(text, m.start(), m.end(), f"{_GA.resolution_series}{m.group('sym')}", _GA.instrument_kind)
         for m in _SPECIAL_SESSION.finditer(text)
     ]
 
@@ -311,9 +309,9 @@ def _with_suffix(text: str, start: int, end: int, symbol: str, kind: str) -> Ins
 
 def _symbol_kind(text: str, start: int, symbol: str) -> str:
     """Resolution kinds by series; "report" for session/number documents or when "report of" precedes."""
-    for series, _, kind in _SERIES.values():
-        if symbol.startswith(series) and kind != "document":
-            return kind
+    body = body_of_symbol(symbol)
+    if body and symbol.startswith(body.resolution_series) and body.instrument_kind != "document":
+        return body.instrument_kind
     if _REPORT_SHAPE.fullmatch(symbol) or _REPORT_CONTEXT.search(text[max(0, start - 160) : start]):
         return "report"
     return "document"
@@ -325,14 +323,14 @@ def _named_refs(text: str) -> list[InstrumentRef]:
     seen: set[tuple[str, str | None]] = set()
     refs = []
     for match in pattern.finditer(text):
-        row = by_alias[_alias_key(match.group(0))]
+        instrument = by_alias[_alias_key(match.group(0))]
         start, pinpoint = match.start(), None
         before = _PIN_PREFIX.search(text, max(0, start - _PIN_REACH), start)
         if before:
             pinpoint = before.group("pin")
             if before.group("det") != "its ":
                 start = before.start()
-        key = (row["instrument_id"], pinpoint)
+        key = (instrument.instrument_id, pinpoint)
         if key in seen:
             continue
         seen.add(key)
@@ -341,11 +339,11 @@ def _named_refs(text: str) -> list[InstrumentRef]:
                 start,
                 match.end(),
                 text[start : match.end()],
-                row["instrument_id"],
-                row["kind"],
-                row["symbol"] or None,
-                row["name"],
-                int(row["year"]) if row["year"] else None,
+                instrument.instrument_id,
+                instrument.kind,
+                instrument.symbol,
+                instrument.name,
+                instrument.year,
                 pinpoint,
             )
         )
@@ -353,16 +351,15 @@ def _named_refs(text: str) -> list[InstrumentRef]:
 
 
 @cache
-def _named_pattern() -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
+def _named_pattern() -> tuple[re.Pattern[str], dict[str, Instrument]]:
     """One alternation over every lexicon name and alias, longest first, case-sensitive."""
-    by_alias: dict[str, dict[str, str]] = {}
+    by_alias: dict[str, Instrument] = {}
     pieces: list[tuple[int, str]] = []
-    for row in load("instruments"):
-        aliases = [row["name"], *filter(None, row["aliases"].split("|"))]
-        for alias in aliases:
+    for instrument in instruments():
+        for alias in instrument.surfaces:
             bracket = re.fullmatch(r"(?P<lead>.*)\[(?P<core>.+)\]", alias)
             core = bracket.group("core") if bracket else alias
-            by_alias[_alias_key(core)] = row
+            by_alias[_alias_key(core)] = instrument
             body = _alias_regex(core)
             if bracket:
                 lead = re.escape(bracket.group("lead"))
@@ -398,5 +395,5 @@ def _alias_key(surface: str) -> str:
 @cache
 def _name_of(symbol: str) -> str | None:
     """Instrument name for a symbol when exactly one lexicon instrument carries it."""
-    names = [row["name"] for row in load("instruments") if row["symbol"] == symbol]
+    names = [instrument.name for instrument in instruments() if instrument.symbol == symbol]
     return names[0] if len(names) == 1 else None

@@ -14,7 +14,6 @@ from itertools import pairwise
 import pytest
 
 from pipeline.lexicons import load
-from pipeline.text import dates
 from pipeline.text.dates import find_time_expressions, session_period
 
 D = date.fromisoformat
@@ -587,16 +586,6 @@ def test_recurrence_rows_are_documented_and_well_formed():
     rows = load("recurrences")
     assert all(row["form"] in forms and row["comment"] for row in rows)
     assert len({row["phrase"] for row in rows}) == len(rows)
-
-
-def test_recurrence_lexicon_error_names_the_row(monkeypatch):
-    monkeypatch.setattr(dates, "load", lambda name: ({"phrase": "fortnightly", "form": "adverb", "recurrence": "x"},))
-    dates._recurrence_lexicon.cache_clear()
-    try:
-        with pytest.raises(ValueError, match="recurrences.csv line 2: unknown form 'adverb' for 'fortnightly'"):
-            dates._recurrence_lexicon()
-    finally:
-        dates._recurrence_lexicon.cache_clear()
 
 
 @pytest.mark.parametrize(("session", "span"), [(73, S73), (74, S74), (78, S78), (80, S80), (12, None)])

@@ -1,0 +1,186 @@
+"""The dataset card (the release's README.md): what is in it, coverage, accuracy, how it was made, how to cite."""
+
+from __future__ import annotations
+
+import subprocess
+from importlib import metadata
+from pathlib import Path
+
+import polars as pl
+import pyarrow as pa
+
+from pipeline.changes import ChangeReport
+from pipeline.distribute import release_date
+from pipeline.sources import FORMS
+from schemas import TABLES
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _code_version() -> str:
+    try:
+        package = metadata.version("unres")
+    except metadata.PackageNotFoundError:
+        package = "unknown"
+    try:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                                check=True, timeout=10).stdout.strip()
+        git = f"git commit {commit}"
+    except (OSError, subprocess.SubprocessError):
+        git = "git commit unknown (not built from a git checkout)"
+    return f"unres {package}, {git}; polars {pl.__version__}, pyarrow {pa.__version__}"
+
+
+def dataset_card(version: str, tables: dict[str, pl.DataFrame], sources: list[dict],
+                 changes: ChangeReport | None = None, accuracy: dict | None = None) -> str:
+    schema_version = changes.schema_version if changes else "1.0.0"
+    lines = [
+        f"# unres {version}",
+        "",
+        "United Nations resolutions as validated tables: paragraphs, footnotes, operative clauses and verbs,",
+        "actors, cited instruments and deadlines, votes and sponsors. Built by the unres pipeline from the sources",
+        "listed below; the United Nations is the author of every source text.",
+        "",
+        f"Release {version} · schema version {schema_version} · licence CC BY 4.0 (tables; see LICENSE.md)",
+        "",
+        "## Tables",
+        "",
+        "| table | rows | one row per | primary key |",
+        "|---|---:|---|---|",
+    ]
+    for name, spec in TABLES.items():
+        lines.append(f"| {name} | {tables[name].height} | {spec.description} | {', '.join(spec.primary_key)} |")
+    lines += ["", "## Coverage", "", *coverage_lines(tables), ""]
+    lines += [
+        "## Load",
+        "",
+        "```python",
+        "import polars as pl",
+        'clauses = pl.read_parquet("parquet/clauses.parquet")',
+        "# or, from anywhere: import pipeline; pipeline.load(\"clauses\", version=\"" + version + "\")",
+        "```",
+        "",
+        "```sql",
+        "-- duckdb unres.duckdb   (tables with keys and column comments; rebuilt from unres.sql on download)",
+        "select verb, count(*) from clauses group by verb order by 2 desc limit 10;",
+        "```",
+        "",
+        "Every column is described in `datapackage.json` (Frictionless Data Package v2) and in each Parquet",
+        "field's metadata (`description`); CSV copies are in `csv/` (list columns as JSON arrays).",
+        "Verify the files with `sha256sum -c SHA256SUMS` or `unres validate .`.",
+        "",
+        "## Schema version",
+        "",
+        f"`schema_version` {schema_version} (in `datapackage.json`) is semver over the tables' columns: major when a",
+        "column or table is renamed or removed, retyped, or changes meaning; minor when a column or table is added;",
+        "patch when only the rows change. The release version (CalVer) names the data; the schema version tells",
+        "whether your code still reads it.",
+        "",
+        "## Changes",
+        "",
+    ]
+    if changes is None or changes.previous is None:
+        lines.append("First release: nothing to compare with. See `CHANGES.md`.")
+    else:
+        added = sum(len(t.added) for t in changes.tables)
+        removed = sum(len(t.removed) for t in changes.tables)
+        changed = sum(t.n_changed for t in changes.tables)
+        lines.append(f"Against {changes.previous}: {added} rows added, {removed} removed, {changed} changed "
+                     "(all tables). Per table, with examples, in `CHANGES.md`; every change in `changes.parquet`.")
+    lines += ["", "## Accuracy", ""]
+    if accuracy and accuracy.get("available"):
+        lines += ["Scores against the hand-checked gold annotations in the unres repository (`tests/gold`),",
+                  "computed by `unres evaluate` at build time; per document in `accuracy.json`.", "",
+                  "| scored as | precision | recall | F1 | gold rows |", "|---|---:|---:|---:|---:|"]
+        lines += [f"| {table} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['expected']} |"
+                  for table, s in accuracy["tables"].items()]
+        lines += ["", "Gold documents: " + ", ".join(d["document_id"] for d in accuracy["documents"]) + "."]
+    else:
+        lines.append("No accuracy figures: " + ((accuracy or {}).get("reason") or "not computed") + ".")
+    lines += [
+        "",
+        "## Known limitations",
+        "",
+        "- Everything is extracted by rules and lexicons from the UN's XML, PDF files and their text; read `accuracy.json` before",
+        "  relying on a table, and check the official document for authoritative wording.",
+        "- Actors, verbs and named instruments are found only when the lexicons list them; others are absent.",
+        "- Inputs that could not be parsed are listed in `quarantine` rather than in the tables.",
+        "- Parquet files record the polars version that wrote them: a dependency upgrade changes file hashes",
+        "  without changing the data (compare `changes.parquet`, not hashes).",
+        "",
+        "## How it was built",
+        "",
+        f"Code: {_code_version()}.",
+        "Sources (every row of `documents` names its input in `source_file` and its bytes' SHA-256; every form",
+        "of every resolution is in `document_forms`). The United Nations is the author of every text.",
+        "",
+        "| source | repository | commit | terms | resolutions published |",
+        "|---|---|---|---|---:|",
+    ]
+    lines += [f"| {s['name']} | {s['path']} | {s['version']} | {s['terms']} | {s['documents']} |" for s in sources]
+    lines += [
+        "",
+        "## How to cite",
+        "",
+        f"The unres contributors, *unres: United Nations resolutions as tables*, version {version}",
+        f"({release_date(version)}), CC BY 4.0. Machine-readable: `CITATION.cff`.",
+        "",
+        "## Licence",
+        "",
+        "Tables: CC BY 4.0. The source texts are United Nations documents, reproduced under the UN's terms of use",
+        "(https://www.un.org/en/about-us/terms-of-use). Full terms in `LICENSE.md`.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def coverage_lines(tables: dict[str, pl.DataFrame]) -> list[str]:
+    """Resolutions by body and form, adoption years, and how far the other forms agree with the published one."""
+    documents = tables["documents"]
+    if documents.height == 0:
+        return ["No resolutions in this release."]
+    by_form = (documents.with_columns(pl.col("form").cast(pl.String), pl.col("body").cast(pl.String),
+                                      pl.col("adopted_on").dt.year().alias("year"))
+               .group_by("body").agg(pl.len().alias("n"), pl.col("year").min().alias("first"),
+                                     pl.col("year").max().alias("last"),
+                                     *[(pl.col("form") == form).sum().alias(form) for form in FORMS])
+               .sort("body"))
+    lines = ["| body | resolutions | years | " + " | ".join(FORMS) + " |", "|---|---:|---|" + "---:|" * len(FORMS)]
+    for row in by_form.iter_rows(named=True):
+        lines.append(f"| {row['body']} | {row['n']:,} | {row['first']}–{row['last']} | "
+                     + " | ".join(f"{row[form]:,}" for form in FORMS) + " |")
+    lines += ["", f"Quarantined inputs (not in the tables): {tables['quarantine'].height}; see `quarantine` for each "
+                  "input and its reason.", ""]
+    lines += agreement_lines(tables["document_forms"])
+    return lines
+
+
+def agreement_lines(forms: pl.DataFrame) -> list[str]:
+    """Totals of document_forms over every resolution published from one form and also read from another."""
+    other = forms.filter(~pl.col("chosen"))
+    if other.height == 0:
+        return ["No resolution came in two forms, so there is no cross-form agreement to report."]
+    published = forms.filter("chosen").select("document_id", pl.col("form").cast(pl.String).alias("published"))
+    totals = (other.join(published, on="document_id").with_columns(pl.col("form").cast(pl.String))
+              .group_by("form", "published")
+              .agg(pl.len().alias("documents"), *[pl.col(c).sum() for c in _COUNTS]).sort("form", "published"))
+    lines = ["Agreement between two forms of the same resolution (per resolution in `document_forms`): paragraphs of",
+             "the other form found in the published one, and of those the share with the same text and lead verb;",
+             "cited instruments of the other form also cited by the published one.", "",
+             "| other form | published form | resolutions | paragraphs found | same text | same lead verb | citations found |",
+             "|---|---|---:|---:|---:|---:|---:|"]
+    for row in totals.iter_rows(named=True):
+        shared = row["n_paragraphs_shared"]
+        lines.append(f"| {row['form']} | {row['published']} | {row['documents']:,} | "
+                     f"{_share(shared, row['n_paragraphs'])} | {_share(row['n_texts_equal'], shared)} | "
+                     f"{_share(row['n_lead_verbs_equal'], shared)} | "
+                     f"{_share(row['n_citations_shared'], row['n_citations'])} |")
+    return lines
+
+
+_COUNTS = ("n_paragraphs", "n_paragraphs_shared", "n_texts_equal", "n_lead_verbs_equal", "n_citations",
+           "n_citations_shared")
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.1%}" if whole else "–"

@@ -1,0 +1,509 @@
+"""Akoma Ntoso (AKN4UN) reader: the same ParsedResolution the text parser gives, so extraction has one path.
+
+The XML marks what the text parser has to infer (preamble containers, numbered paragraphs, lists,
+headings, annexes, footnotes), so this reader follows the markup and gives rows the text
+parser's ids: ``pp<k>`` preamble paragraphs, ``op<n>`` numbered paragraphs, ``op<n>(a)(i)`` items,
+``opu<k>`` unnumbered operative paragraphs, ``h<k>`` headings, and an ``annex<I>:`` prefix in
+annexes. Row text is the printed text with its lead phrase, without its number or label and
+without footnote markers; offsets point into the XML string. Text the reader cannot place is
+residue, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.text.akn_meta import (
+    NOT_READ_FOR_TEXT,
+    TYPOGRAPHY,
+    Node,
+    Text,
+    Tree,
+    canonical_symbol,
+    meta_part,
+    parse_header,
+    sponsors_of,
+    symbol_of,
+    votes_of,
+)
+from pipeline.text.model import Footnote, Paragraph, ParsedResolution, ResolutionRejected
+
+_WHITESPACE = re.compile(r"\s+")
+_END_OF_PARAGRAPH = re.compile(r"[,;:.]\s*$")
+_ROMAN_HEADING = re.compile(r"^\s*([IVXL]{1,5})\.\s+|^\s*([A-Z])\.\s+(?=[A-Z])")
+_ARABIC = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
+_HEADING_NUMBER = re.compile(r"^\s*(?:[IVXL]{1,6}|[A-Z])\s*\.?\s*$")
+_ITEM_NUMBER = re.compile(r"^\s*\(?\s*([a-z]{1,2}|[ivxl]{1,6}|\d{1,2}|[A-Z])\s*\)\s*\.?\s*$|^\s*([a-z]|[ivxl]{1,6})\.\s*$")
+_TYPED_LABEL = re.compile(r"^\s*(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s+(?=\S)")
+_ANNEX_MARKER = re.compile(r"^\s*Annex(?:\s+([IVXL]+|\d+))?\s*$")
+# Markup that carries text inside a row; anything else that is not structure is read as text too.
+_SKIPPED = frozenset({"img", "decoration", "meta", "formula", "noteRef"})
+_BREAKS = frozenset({"eol", "br", "eop"})
+_HEADINGS = frozenset({"crossHeading", "subheading", "heading", "block"})
+_LISTS = frozenset({"list", "point", "blockList"})
+_INTROS = frozenset({"intro", "listIntroduction"})
+_GROUPS = frozenset({"section", "subsection", "part", "chapter", "title", "division", "hcontainer", "tblock"})
+
+
+def parse_akn(xml: str) -> ParsedResolution:
+    """Parse one AKN4UN resolution; raises ResolutionRejected naming what the file is when it is not one."""
+    tree = Tree(xml, NOT_READ_FOR_TEXT)
+    document = tree.document()
+    symbol = symbol_of(document)
+    _reject_non_resolutions(document, symbol)
+    header = parse_header(document, symbol)
+    reader = _Reader(header.document_id, tree)
+    parts = _parts(tree, document)
+    for part, statement in parts:
+        reader.statement(statement, f"{part}:" if part else "")
+    if not any(p.section == "operative" for p in reader.paragraphs):
+        raise ResolutionRejected(f"{symbol}: no operative paragraph in <mainBody>", reason="no_operative")
+    return ParsedResolution(header, reader.paragraphs, reader.footnotes, reader.residue, "akn_xml", [])
+
+
+def akn_votes(xml: str) -> list[tuple[str, str]]:
+    """(member state as printed, yes/no/abstain/non_voting) from the file's recorded vote; [] without one."""
+    return votes_of(Tree(xml).document())
+
+
+def akn_sponsors(xml: str) -> list[str]:
+    """Sponsors then additional sponsors, as printed, from the file's workflow steps."""
+    return sponsors_of(Tree(xml).document())
+
+
+def _reject_non_resolutions(document: Node, symbol: str) -> None:
+    outcomes = {step.attrs.get("outcome") for step in meta_part(document, "workflow").elements("step")}
+    if "/PRST/" in symbol:
+        raise ResolutionRejected(f"{symbol} is a presidential statement, not a resolution", reason="presidential_statement")
+    if document.attrs.get("name") == "draftResolution" or "notAdopted" in outcomes:
+        raise ResolutionRejected(f"{symbol} is a draft resolution that was not adopted", reason="not_adopted")
+    languages = {node.attrs.get("language") for node in meta_part(document, "identification").iter("FRBRlanguage")}
+    if languages - {"eng", None}:
+        raise ResolutionRejected(f"{symbol} is the {'/'.join(sorted(languages - {None}))} text; the corpus is read in English",
+                                 reason="not_english")
+    if "/RES/" not in symbol:
+        raise ResolutionRejected(f"<{document.tag} name={document.attrs.get('name')!r}> {symbol!r} is not a resolution symbol")
+
+
+def _parts(tree: Tree, document: Node) -> list[tuple[str, Node]]:
+    """The statements to read: the document itself, or each lettered resolution of a collection (74/255 A-B)."""
+    if document.tag != "documentCollection":
+        return [("", document)]
+    akn = tree.root.first("akomaNtoso")
+    parts = []
+    for components in akn.elements("components") if akn else ():
+        for component in components.elements("component"):
+            for statement in component.elements("statement"):
+                number = statement.first("preface")
+                letter = number.text().split(" ")[0].strip(". ") if number else ""
+                parts.append((letter or component.attrs.get("eId", f"part{len(parts) + 1}"), statement))
+    return parts
+
+
+class _Row:
+    """Text pieces of one row and the footnotes whose markers stand in it."""
+
+    def __init__(self) -> None:
+        self.pieces: list[Text] = []
+        self.notes: list[Node] = []
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = _WHITESPACE.sub(" ", "".join(p.text for p in self.pieces)).translate(TYPOGRAPHY).strip()
+        return self._text
+
+    def prepend(self, piece: Text) -> None:
+        self.pieces.insert(0, piece)
+        self._text = None
+
+
+class _Reader:
+    def __init__(self, document_id: str, tree: Tree) -> None:
+        self.document_id = document_id
+        self.tree = tree
+        self.paragraphs: list[Paragraph] = []
+        self.footnotes: list[Footnote] = []
+        self.residue: list[tuple[int, int, str]] = []
+        self._ids: set[str] = set()
+        self._by_id: dict[str, Paragraph] = {}
+        self._open_items: list[Paragraph] = []  # items numbered at paragraph level, innermost last
+        self._pending_label: Text | None = None
+        self._pending_number = ""
+        self._counters: dict[str, int] = {}
+
+    # -- structure
+
+    def statement(self, statement: Node, part: str) -> None:
+        preamble, body = statement.first("preamble"), statement.first("mainBody")
+        if preamble is not None:
+            self._preamble(preamble, part)
+        if body is not None:
+            self._body(body, "operative", part)
+        components = [c for block in statement.elements("components") for c in block.elements("component")]
+        for component in components:  # a recommended draft (ECOSOC): read like an annex
+            for embedded in component.elements():
+                for block in (embedded.first("preamble"), embedded.first("mainBody")):
+                    if block is not None:
+                        self._body(block, "annex", f"{part}draft:")
+        for attachment in [a for block in statement.elements("attachments") for a in block.elements("attachment")]:
+            for doc in attachment.elements():
+                self._annex(doc, part)
+
+    def _preamble(self, preamble: Node, part: str) -> None:
+        for child in preamble.children:
+            if isinstance(child, Text):
+                self._stray(child)
+            elif child.tag in ("container", "p"):
+                row, lists, tail = self._split_lists(child, set())
+                if row.text:
+                    self._list_rows(self._add(row, "preamble", "paragraph", None, None, None, part), lists, tail)
+                elif lists or tail.text:
+                    self._list_rows(self.paragraphs[-1] if self.paragraphs else None, lists, tail)
+            elif child.tag == "blockList":
+                parent = self.paragraphs[-1] if self.paragraphs else None
+                self._items(child, parent)
+            elif child.tag in _HEADINGS:
+                self._heading(self._collect(child), "preamble", part)
+            elif child.tag not in _SKIPPED:
+                self._stray(child)
+
+    def _annex(self, doc: Node, part: str) -> None:
+        """An attachment: rows in the annex section, prefixed by the annex's number when it has one."""
+        body = doc.first("mainBody")
+        if body is None:
+            self._stray(doc)
+            return
+        self._body(body, "annex", f"{part}annex:")
+
+    def _body(self, body: Node, section: str, prefix: str) -> None:
+        for child in body.children:
+            if isinstance(child, Text):
+                self._stray(child)
+            elif child.tag == "paragraph":
+                prefix = self._paragraph(child, section, prefix)
+            elif child.tag in _HEADINGS:  # also used for unnumbered paragraphs ("Reaffirming ..., ")
+                row = self._collect(child)
+                if row.text:
+                    self._unnumbered(row, section, prefix)
+            elif child.tag in _GROUPS:
+                self._group(child, section, prefix)
+            elif child.tag in ("container", "p", "alinea", "blockContainer"):
+                row = self._collect(child)
+                if row.text:
+                    self._unnumbered(row, section, prefix)
+            elif child.tag in ("list", "blockList"):
+                self._items(child, self.paragraphs[-1] if self.paragraphs else None)
+            elif child.tag not in _SKIPPED:
+                self._stray(child)
+
+    def _group(self, group: Node, section: str, prefix: str) -> None:
+        """<section>/<part>: its number and heading make one heading row, then its contents."""
+        number = group.first("num")
+        titles = [c for c in group.elements() if c.tag in _HEADINGS]
+        row = self._collect(titles[0]) if titles else _Row()
+        if number is not None and number.text():
+            if row.text:
+                row.prepend(_label_piece(number))
+            else:  # a lone "B": a label for the heading that follows, not text
+                self._pending_label = _label_piece(number)
+        if row.text:
+            self._heading(row, section, prefix)
+        rest = Node(group.tag, {}, group.start)
+        rest.children = [c for c in group.children if c is not number and (not titles or c is not titles[0])]
+        self._body(rest, section, prefix)
+
+    def _paragraph(self, node: Node, section: str, prefix: str) -> str:
+        """One <paragraph>; returns the prefix for what follows (an "Annex" marker row sets it)."""
+        number = node.first("num")
+        label = number.text() if number is not None else ""
+        skip = {"num"}
+        for doc_type in node.iter("docType") if section == "annex" else ():  # <docType>Annex</docType><docTitle>
+            marker = _ANNEX_MARKER.match(doc_type.text())
+            if marker:
+                prefix = _annex_prefix(prefix, marker.group(1))
+                skip.add("docType")
+        row, lists, tail = self._split_lists(node, skip)
+        if not label and self._pending_number:  # "<num>1.</num>" with empty content numbers the next one
+            label = self._pending_number
+        if not label:  # a label typed into the text: "<p>(a)<tab>Two plenary meetings ..."
+            label = _take_label(row)
+        self._pending_number = ""
+        marker = _ANNEX_MARKER.match(row.text)
+        if marker and section == "annex" and not label:
+            self._notes(row, None)
+            return _annex_prefix(prefix, marker.group(1))
+        arabic, item = _ARABIC.match(label), _ITEM_NUMBER.match(label)
+        if item and not arabic and not _HEADING_NUMBER.match(label):
+            paragraph = self._paragraph_item(row, item.group(1) or item.group(2), section, prefix)
+        elif arabic and not row.text and not lists:
+            self._pending_number = label
+            return prefix
+        elif arabic:
+            paragraph = self._add(row, section, "paragraph", int(arabic.group(1)), None, None, prefix)
+        elif label and _HEADING_NUMBER.match(label) and not row.text and not lists:
+            self._pending_label = _label_piece(number)  # "II" alone: it opens the heading that follows
+            return prefix
+        elif label and _HEADING_NUMBER.match(label):
+            row.prepend(_label_piece(number))
+            paragraph = self._heading(row, section, prefix)
+        elif label:
+            row.prepend(_label_piece(number))
+            paragraph = self._unnumbered(row, section, prefix)
+        elif row.text:
+            paragraph = self._unnumbered(row, section, prefix)
+        else:
+            paragraph = self.paragraphs[-1] if self.paragraphs else None
+            self._notes(row, paragraph)
+        self._list_rows(paragraph, lists, tail)
+        return prefix
+
+    def _split_lists(self, node: Node, skip: set[str]) -> tuple[_Row, list[Node], _Row]:
+        """The row before the first list (with that list's intro), the lists, and the row after them
+        (a wrap-up <alinea>, which joins the row once the items are read)."""
+        blocks = [k for k, c in enumerate(node.children) if isinstance(c, Node) and c.tag in _LISTS]
+        if not blocks:
+            return self._gather(node.children, skip), [], _Row()
+        lists = [node.children[k] for k in blocks]
+        intro = [c for c in lists[0].elements() if c.tag in _INTROS]
+        head = self._gather([*node.children[: blocks[0]], *intro], skip)
+        return head, lists, self._gather(node.children[blocks[-1] + 1 :], skip)
+
+    def _list_rows(self, paragraph: Paragraph | None, lists: list[Node], tail: _Row) -> None:
+        for block in lists:
+            if block.tag == "point":
+                self._item(block, paragraph)
+            else:
+                self._items(block, paragraph, skip_intro=block is lists[0])
+        self._extend(paragraph, tail)
+
+    def _paragraph_item(self, row: _Row, label: str, section: str, prefix: str) -> Paragraph:
+        """A <paragraph> numbered '(a)': an item of the paragraph above, nested '(i)' under '(a)'."""
+        for depth in range(len(self._open_items) - 1, -1, -1):
+            if _continues(self._open_items[depth].item, label):
+                parent = self._by_id.get(self._open_items[depth].parent_paragraph_id or "")
+                del self._open_items[depth:]
+                break
+        else:
+            parent = self._open_items[-1] if self._open_items else self._last_top(section)
+        paragraph = self._add(row, section, "item", parent.number if parent else None, label, parent, prefix)
+        self._open_items.append(paragraph)
+        return paragraph
+
+    def _last_top(self, section: str) -> Paragraph | None:
+        return next((p for p in reversed(self.paragraphs) if p.kind == "paragraph" and p.section == section), None)
+
+    def _items(self, block: Node, parent: Paragraph | None, skip_intro: bool = False) -> None:
+        """Points of a <list>/<blockList> (and its sublists) as item rows under ``parent``."""
+        last: Paragraph | None = None
+        for child in block.children:
+            if isinstance(child, Text):
+                self._stray(child)
+            elif child.tag in _INTROS:
+                if not skip_intro:
+                    self._extend(parent, self._collect(child))
+            elif child.tag in ("wrapUp", "listWrapUp"):
+                self._extend(parent, self._collect(child))
+            elif child.tag in ("point", "item"):
+                last = self._item(child, parent)
+            elif child.tag in ("sublist", "list", "blockList"):
+                self._items(child, last or parent)
+            elif child.tag in _HEADINGS:
+                self._extend(last or parent, self._collect(child))
+            elif child.tag not in _SKIPPED:
+                self._stray(child)
+
+    def _item(self, point: Node, parent: Paragraph | None) -> Paragraph | None:
+        number = point.first("num")
+        label = _ITEM_NUMBER.match(number.text()) if number is not None else None
+        nested = [c for c in point.elements() if c.tag in ("list", "sublist", "blockList")]
+        row = self._collect(point, skip={"num", "list", "sublist", "blockList"})
+        if label is None:  # an unlabelled point continues its parent
+            if number is not None:
+                row.prepend(_label_piece(number))
+            self._extend(parent, row)
+            item = parent
+        else:
+            item = self._add(row, parent.section if parent else "operative", "item",
+                             parent.number if parent else None, label.group(1) or label.group(2), parent, "")
+        for block in nested:
+            self._items(block, item)
+        return item
+
+    # -- rows
+
+    def _heading(self, row: _Row, section: str, prefix: str) -> Paragraph | None:
+        if not row.text:
+            self._notes(row, self.paragraphs[-1] if self.paragraphs else None)
+            return None
+        return self._add(row, section, "heading", None, None, None, prefix)
+
+    def _unnumbered(self, row: _Row, section: str, prefix: str) -> Paragraph:
+        """Like the text parser: a short unpunctuated block outside the preamble is a heading."""
+        text = row.text
+        looks_heading = bool(_ROMAN_HEADING.match(text)) or not _END_OF_PARAGRAPH.search(text)
+        kind = "heading" if section != "preamble" and looks_heading and len(text) <= 400 else "paragraph"
+        return self._add(row, section, kind, None, None, None, prefix)
+
+    def _add(self, row: _Row, section: str, kind: str, number: int | None, item: str | None,
+             parent: Paragraph | None, prefix: str) -> Paragraph:
+        if self._pending_label is not None and kind != "item" and number is None:
+            row.prepend(self._pending_label)
+            kind = "heading"
+        self._pending_label = None
+        if kind == "item":
+            base = parent.paragraph_id if parent else f"{self.document_id}:{prefix}x"
+            candidate = f"{base}({item})"
+        elif number is not None:
+            candidate = f"{self.document_id}:{prefix}op{number}"
+        else:
+            key = "h" if kind == "heading" else {"preamble": "pp", "annex": "p"}.get(section, "opu")
+            self._counters[prefix + key] = self._counters.get(prefix + key, 0) + 1
+            candidate = f"{self.document_id}:{prefix}{key}{self._counters[prefix + key]}"
+        paragraph_id, suffix = candidate, 2
+        while paragraph_id in self._ids:
+            paragraph_id, suffix = f"{candidate}~{suffix}", suffix + 1
+        self._ids.add(paragraph_id)
+        start, end = self._span(row.pieces)
+        paragraph = Paragraph(
+            paragraph_id=paragraph_id, section=section, kind=kind, ordinal=len(self.paragraphs) + 1,
+            number=number, item=item, parent_paragraph_id=parent.paragraph_id if parent else None,
+            text=row.text, char_start=start, char_end=end,
+        )
+        self.paragraphs.append(paragraph)
+        self._by_id[paragraph_id] = paragraph
+        if kind != "item":
+            self._open_items = []
+        self._notes(row, paragraph)
+        return paragraph
+
+    def _extend(self, paragraph: Paragraph | None, row: _Row) -> None:
+        """Text that belongs to an existing row (a list's intro or wrap-up)."""
+        if not row.text:
+            self._notes(row, paragraph)
+            return
+        if paragraph is None:
+            self._stray_row(row)
+            return
+        start, end = self._span(row.pieces)
+        paragraph.text = f"{paragraph.text} {row.text}".strip()
+        paragraph.char_start = min(paragraph.char_start, start) if paragraph.char_end else start
+        paragraph.char_end = max(paragraph.char_end, end)
+        self._notes(row, paragraph)
+
+    def _notes(self, row: _Row, paragraph: Paragraph | None) -> None:
+        for note in row.notes:
+            body = self._collect(note)
+            marker = note.attrs.get("marker", "").strip()
+            number = int(marker) if marker.isdigit() else len(self.footnotes) + 1
+            start, end = self._span(body.pieces) if body.pieces else (self.tree.char(note.start), self.tree.char(note.end))
+            self.footnotes.append(Footnote(number, body.text, start, end, paragraph.paragraph_id if paragraph else None))
+
+    def _span(self, pieces: list[Text]) -> tuple[int, int]:
+        """From the first to the last printed character of the row's text in the XML string."""
+        printed = [p for p in pieces if p.text.strip()]
+        if not printed:
+            return 0, 0
+        xml, char = self.tree.xml, self.tree.char
+        start, end = char(printed[0].start), char(printed[-1].end)
+        head, tail = xml[start : char(printed[0].end)], xml[char(printed[-1].start) : end]
+        return start + len(head) - len(head.lstrip()), end - (len(tail) - len(tail.rstrip()))
+
+    def _stray(self, item: Node | Text) -> None:
+        row = _Row()
+        if isinstance(item, Text):
+            row.pieces.append(item)
+        else:
+            row = self._collect(item)
+        self._stray_row(row)
+
+    def _stray_row(self, row: _Row) -> None:
+        if row.text:
+            start, end = self._span(row.pieces)
+            self.residue.append((start, end, row.text))
+        self._notes(row, None)
+
+    # -- text
+
+    def _collect(self, node: Node, skip: set[str] | frozenset[str] = frozenset()) -> _Row:
+        """The row text below ``node``: footnotes set aside, numeric <sup> markers dropped."""
+        return self._gather(node.children, skip)
+
+    def _gather(self, children: list[Node | Text], skip: set[str] | frozenset[str]) -> _Row:
+        row = _Row()
+        stack: list[Node | Text] = list(reversed(children))
+        while stack:
+            item = stack.pop()
+            if isinstance(item, Text):
+                row.pieces.append(item)
+            elif item.tag == "authorialNote":
+                row.notes.append(item)
+            elif item.tag in skip or item.tag in _SKIPPED:
+                continue
+            elif item.tag == "sup" and item.text().isdigit():
+                continue  # a marker pointing back at a footnote already printed
+            elif item.tag in _BREAKS:
+                row.pieces.append(_space(item.start))
+            else:
+                if item.tag in ("p", "content", "tr", "td", "th", "intro", "wrapUp", "docTitle"):
+                    row.pieces.append(_space(item.start))  # block boundaries separate words
+                stack.extend(reversed(item.children))
+        return row
+
+
+def _take_label(row: _Row) -> str:
+    """Remove a leading '12.' or '(a)' from the row's first printed text and return it."""
+    printed = next((p for p in row.pieces if p.text.strip()), None)
+    match = _TYPED_LABEL.match(printed.text) if printed else None
+    if printed is None or match is None:
+        return ""
+    rest = Text(printed.start + len(printed.text[: match.end()].encode()), printed.text[match.end() :], printed.end)
+    row.pieces.remove(printed)
+    row.prepend(rest)  # nothing printed stands before it
+    return match.group(1)
+
+
+def _space(offset: int) -> Text:
+    return Text(offset, " ")
+
+
+def _label_piece(number: Node) -> Text:
+    """A heading's printed number: 'I' is printed 'I.' in the UN layout, as the text form shows it."""
+    label = number.text()
+    runs = [c for c in number.children if isinstance(c, Text) and c.text.strip()]
+    printed = label if label.endswith((".", ")")) else f"{label}."
+    if not runs:
+        return Text(number.start, printed, number.end)
+    lead = runs[0].text[: len(runs[0].text) - len(runs[0].text.lstrip())]
+    return Text(runs[0].start + len(lead.encode()), printed, runs[-1].end)
+
+
+def _continues(last: str | None, label: str) -> bool:
+    """Is ``label`` the next sibling of ``last``: (a)->(b), (h)->(i), (i)->(ii)?"""
+    if not last:
+        return False
+    if last != "h" and _is_roman(last) and _is_roman(label) and _roman(label) == _roman(last) + 1:
+        return True
+    return len(last) == 1 and last.isalpha() and label == chr(ord(last) + 1)
+
+
+def _is_roman(label: str) -> bool:
+    return bool(label) and all(c in "ivxl" for c in label)
+
+
+def _roman(label: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50}
+    total = previous = 0
+    for char in reversed(label):
+        total = total - values[char] if values[char] < previous else total + values[char]
+        previous = max(previous, values[char])
+    return total
+
+
+def _annex_prefix(prefix: str, number: str | None) -> str:
+    head = prefix.rsplit("annex", 1)[0] if "annex" in prefix else prefix
+    return f"{head}annex{number or ''}:"
+
+
+__all__ = ["akn_sponsors", "akn_votes", "canonical_symbol", "parse_akn"]

@@ -1,0 +1,335 @@
+"""Akoma Ntoso (AKN4UN) files: the element tree with source offsets, the header, votes and sponsors.
+
+The tree is built with expat so that every text run keeps where it stands in the file: rows read
+from XML are traceable to the XML the same way rows read from a text form are traceable to the
+text. Votes and sponsors come from the file's analysis and workflow metadata, or, where a file
+lacks them, from the ``data_extract/*.json`` sidecars published with the corpora.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from datetime import date
+from functools import cache
+from xml.parsers import expat
+
+from pipeline.lexicons import load
+from pipeline.text.dates import parse_date
+from pipeline.text.model import Header, ResolutionRejected
+from pipeline.text.numbers import ordinal_to_int
+from pipeline.text.votes import strip_vote_marker
+
+BODY_OF_PREFIX = (  # longest prefix first
+    ("A/HRC/", "Human Rights Council"),
+    ("A/", "General Assembly"),
+    ("S/", "Security Council"),
+    ("E/", "Economic and Social Council"),
+)
+VOTE_OF_COUNT = {"inFavour": "yes", "against": "no", "abstaining": "abstain"}  # any other count: non_voting
+_WHITESPACE = re.compile(r"\s+")
+TYPOGRAPHY = str.maketrans({"\u2011": "-", "\u00ad": None, "\u200b": None})  # as the text forms print them
+# The same readings of the printed header as the text parser's, so both forms give the same fields.
+_AGENDA = re.compile(r"Agenda items?\s+([0-9][0-9 ()a-z,and]*)")
+_COMMITTEE = re.compile(r"on the report of the (.+?Committee)", re.IGNORECASE | re.DOTALL)
+_SYMBOL_IN_TEXT = re.compile(r"\b(?:A|S|E)/(?:[A-Z0-9\-]+/)*[A-Z0-9\-]+(?:\.\d+)?(?:/(?:Add|Rev|Corr)\.\d+)*")
+_LEADING_INT = re.compile(r"\s*(\d+)")
+_SESSION_WORDS = re.compile(r"^\s*([A-Za-z\-‑ ]+?)\s+(?:special\s+|emergency\s+special\s+)?session\b", re.IGNORECASE)
+
+
+class Node:
+    """An element: tag as written (``akn4un:voters``), attributes, children, byte offsets in the file."""
+
+    __slots__ = ("tag", "attrs", "children", "start", "end")
+
+    def __init__(self, tag: str, attrs: dict[str, str], start: int) -> None:
+        self.tag, self.attrs, self.children, self.start, self.end = tag, attrs, [], start, start
+
+    def elements(self, tag: str | None = None) -> list[Node]:
+        return [c for c in self.children if isinstance(c, Node) and (tag is None or c.tag == tag)]
+
+    def first(self, tag: str) -> Node | None:
+        return next((c for c in self.children if isinstance(c, Node) and c.tag == tag), None)
+
+    def iter(self, tag: str | None = None):
+        """Descendants in document order (self included)."""
+        stack: list[Node] = [self]
+        while stack:
+            node = stack.pop()
+            if tag is None or node.tag == tag:
+                yield node
+            stack.extend(reversed([c for c in node.children if isinstance(c, Node)]))
+
+    def text(self) -> str:
+        """All text below, whitespace collapsed."""
+        parts: list[str] = []
+        stack: list[Node | Text] = [self]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, Text):
+                parts.append(item.text)
+            else:
+                parts.append(" ")
+                stack.extend(reversed(item.children))
+        return _WHITESPACE.sub(" ", "".join(parts)).translate(TYPOGRAPHY).strip()
+
+
+class Text:
+    """A run of character data with its byte offsets (the end is where the next markup begins)."""
+
+    __slots__ = ("text", "start", "end")
+
+    def __init__(self, start: int, text: str = "", end: int | None = None) -> None:
+        self.text, self.start, self.end = text, start, start if end is None else end
+
+
+class Tree:
+    """The parsed file: the root element and a converter from byte offsets to offsets in the str."""
+
+    def __init__(self, xml: str, blank: tuple[str, ...] = ()) -> None:
+        """``blank``: metadata blocks not needed (subject keywords, vote lists), overwritten with spaces
+        before parsing, which keeps every offset and spares the parser most of the file."""
+        self.xml = xml
+        data = xml.encode("utf-8")
+        # A byte that continues a UTF-8 sequence starts no character: subtract those before an offset.
+        self._continuations = [m.start() for m in re.finditer(rb"[\x80-\xbf]", data)] if len(data) != len(xml) else []
+        if blank:
+            pattern = re.compile(rb"<(" + "|".join(blank).encode() + rb")\b.*?</\1>", re.DOTALL)
+            data = pattern.sub(lambda m: b" " * (m.end() - m.start()), data)
+        parser = expat.ParserCreate(encoding="UTF-8")  # no namespace processing: tags keep their prefix
+        self.root = Node("#document", {}, 0)
+        stack = [self.root]
+        pending: list[Text | None] = [None]
+
+        def close_text() -> None:
+            if pending[0] is not None:
+                pending[0].end = parser.CurrentByteIndex
+                pending[0] = None
+
+        def start(tag: str, attrs: dict[str, str]) -> None:
+            close_text()
+            node = Node(tag, attrs, parser.CurrentByteIndex)
+            stack[-1].children.append(node)
+            stack.append(node)
+
+        def end(_tag: str) -> None:
+            close_text()
+            stack.pop().end = parser.CurrentByteIndex
+
+        def characters(text: str) -> None:
+            # Buffered text arrives when the next markup begins: it ends here, and starts where its
+            # bytes begin (after the previous markup when an entity such as &amp; makes them differ).
+            end = parser.CurrentByteIndex
+            run = pending[0]
+            if run is None:
+                raw = text.encode("utf-8")
+                start = end - len(raw)
+                if data[start:end] != raw:
+                    start = data.rfind(b">", 0, end) + 1
+                run = pending[0] = Text(start)
+                stack[-1].children.append(run)
+            run.text += text
+
+        parser.buffer_text = True
+        parser.buffer_size = 1 << 20
+        parser.StartElementHandler, parser.EndElementHandler = start, end
+        parser.CharacterDataHandler = characters
+        parser.CommentHandler = lambda _text: close_text()
+        try:
+            parser.Parse(data, True)
+        except expat.ExpatError as error:
+            raise ResolutionRejected(f"not well-formed XML: {error}", reason="malformed_xml") from error
+
+    def char(self, byte_offset: int) -> int:
+        return byte_offset - bisect.bisect_left(self._continuations, byte_offset)
+
+    def document(self) -> Node:
+        """The one document element under <akomaNtoso>."""
+        akn = self.root.first("akomaNtoso")
+        if akn is None or not akn.elements():
+            raise ResolutionRejected("no <akomaNtoso> document element: not an Akoma Ntoso file")
+        return akn.elements()[0]
+
+
+# --- header ------------------------------------------------------------------------------
+
+NOT_READ_FOR_TEXT = ("classification", "references", "presentation", "analysis")  # parse_akn reads none of them
+
+
+def meta_part(document: Node, name: str) -> Node:
+    """A block of <meta> (identification, workflow, analysis), or an empty element."""
+    meta = document.first("meta")
+    return (meta.first(name) if meta else None) or Node(name, {}, 0)
+
+
+def symbol_of(document: Node) -> str:
+    """The symbol as printed on the cover page (``S/RES/2504 (2020)``), else from the FRBR metadata."""
+    cover = document.first("coverPage")
+    for node in cover.iter("docNumber") if cover else ():
+        if node.text():
+            return node.text()
+    for node in meta_part(document, "identification").iter("FRBRthis"):
+        return node.attrs.get("value", "")
+    return ""
+
+
+def canonical_symbol(symbol: str) -> str:
+    return re.sub(r"\s+", "", symbol)
+
+
+def parse_header(document: Node, symbol: str) -> Header:
+    """The documents-table fields from the cover page, preface, conclusions and FRBR metadata."""
+    document_id = canonical_symbol(symbol)
+    body = next(name for prefix, name in BODY_OF_PREFIX if document_id.startswith(prefix))
+    cover = document.first("coverPage") or Node("coverPage", {}, 0)
+    preface = document.first("preface")
+    conclusions = document.first("conclusions")
+    number = preface.first("p").first("docNumber") if preface and preface.first("p") else None
+    resolution_number = number.text().rstrip(". ") if number and number.text() else None
+    for title in cover.iter("docTitle"):
+        if title.attrs.get("refersTo") == "#resolutionNumber":
+            resolution_number = re.sub(r"^Resolution\s+", "", title.text()).strip()
+    if not resolution_number or not re.search(r"\d", resolution_number):
+        match = re.search(r"/RES/(.+)$", symbol)
+        resolution_number = match.group(1).strip() if match else None
+    titles = [t.text() for t in preface.iter("docTitle")] if preface else []
+    title = next((t for t in titles if t), None) if body != "Security Council" else None
+
+    proponent = " ".join(node.text() for node in cover.iter("docProponent"))
+    committee_match = _COMMITTEE.search(proponent)
+    originating = [n.text() for n in cover.iter("inline") if n.attrs.get("name") == "originating document"]
+    drafts = [step.attrs.get("as", "") for step in meta_part(document, "workflow").elements("step")
+              if step.attrs.get("outcome") == "draftResolution"]  # SC, HRC: no originating document printed
+    symbols = _SYMBOL_IN_TEXT.findall(" ".join(originating) or proponent or " ".join(drafts))
+    agenda_text = " ".join(n.text() for n in cover.iter("inline") if n.attrs.get("name") == "agenda item")
+    agenda = _AGENDA.search(agenda_text)
+    vote = None
+    for node in conclusions.iter("vote") if conclusions else ():
+        vote = strip_vote_marker(node.text()) or None
+    return Header(
+        document_id=document_id, body=body, resolution_number=resolution_number,
+        session=_session(cover, body, resolution_number), title=title,
+        adopted_on=_adopted_on(document, cover, conclusions), distributed_on=_dated(cover, "#dateOfIssuance"),
+        agenda_items=[i.strip() for i in re.split(r",|\band\b", agenda.group(1)) if re.match(r"\s*\d", i)] if agenda else [],
+        draft_symbol=symbols[0] if symbols else None,
+        committee=_WHITESPACE.sub(" ", committee_match.group(1)).strip() if committee_match else None,
+        meeting=_meeting(cover, conclusions), vote=vote,
+    )
+
+
+def _session(cover: Node, body: str, resolution_number: str | None) -> int | None:
+    if body == "Security Council":
+        return None
+    for node in cover.iter("session"):
+        value = node.attrs.get("value", "")
+        if value.isdigit():
+            return int(value)
+        words = _SESSION_WORDS.match(node.text())
+        if words and ordinal_to_int(words.group(1).strip()):
+            return ordinal_to_int(words.group(1).strip())
+    prefix = (resolution_number or "").split("/")[0]
+    return int(prefix) if prefix.isdigit() else None
+
+
+def _dated(node: Node | None, refers_to: str) -> date | None:
+    for found in node.iter("docDate") if node else ():
+        if found.attrs.get("refersTo") == refers_to:
+            return _iso(found.attrs.get("date")) or parse_date(found.text())
+    return None
+
+
+def _adopted_on(document: Node, cover: Node, conclusions: Node | None) -> date | None:
+    for node in meta_part(document, "identification").iter("FRBRdate"):
+        if node.attrs.get("name") == "adoption" and _iso(node.attrs.get("date")):
+            return _iso(node.attrs.get("date"))
+    return _dated(conclusions, "#adoptionDate") or _dated(cover, "#adoptionDate")
+
+
+def _iso(value: str | None) -> date | None:
+    try:
+        parsed = date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
+    return parsed if parsed.year > 1 else None  # 0001-01-01 marks "no date"
+
+
+def _meeting(cover: Node, conclusions: Node | None) -> int | None:
+    for node in [*(conclusions.iter() if conclusions else ()), *cover.iter()]:
+        if "adoptionMeeting" in (node.attrs.get("name", ""), node.attrs.get("refersTo", "").lstrip("#")):
+            match = _LEADING_INT.match(node.text())
+            if match:
+                return int(match.group(1))
+    return None
+
+
+# --- votes and sponsors ------------------------------------------------------------------
+
+
+def votes_of(document: Node) -> list[tuple[str, str]]:
+    """(member state as printed, yes/no/abstain/non_voting) from analysis/parliamentary/voting."""
+    votes = []
+    for count in meta_part(document, "analysis").iter("count"):
+        vote = VOTE_OF_COUNT.get(count.attrs.get("refersTo", ""), "non_voting")
+        votes += [(voter.text(), vote) for voter in count.iter("organization") if voter.text()]
+    return votes
+
+
+def sponsors_of(document: Node) -> list[str]:
+    """Sponsors, then additional sponsors, from the workflow steps."""
+    sponsors: list[str] = []
+    for step in meta_part(document, "workflow").elements("step"):
+        if step.attrs.get("outcome") in ("draftResolution", "draftResolutionAdditionalSponsors"):
+            sponsors += [name for name in split_names(step.attrs.get("by", "")) if name not in sponsors]
+    return sponsors
+
+
+def split_names(listing: str) -> list[str]:
+    """'A, B (on behalf of X and Y) and Trinidad and Tobago' -> ['A', 'B (on behalf of X and Y)', 'Trinidad and Tobago'].
+
+    Commas and 'and' inside parentheses do not split, nor 'and' inside a state's name (from the
+    actors lexicon). 'submitted by the Chair ...' names no sponsor.
+    """
+    listing = _WHITESPACE.sub(" ", listing).strip().rstrip(".")
+    if not listing or listing.lower().startswith("submitted by"):
+        return []
+    masked, depth = [], 0
+    for char in listing:  # hide separators inside parentheses
+        depth += char == "("
+        depth -= char == ")" and depth > 0
+        masked.append("\0" if depth and char == "," else "\1" if depth and char == " " else char)
+    text = "".join(masked)
+    for name in _names_with_and():
+        text = re.sub(rf"(?i)\b{re.escape(name)}\b", lambda m: m.group(0).replace(" ", "\1"), text)
+    names = []
+    for chunk in text.split(","):
+        names += re.split(r" and ", chunk.strip())
+    return [n.replace("\0", ",").replace("\1", " ").strip() for n in names if n.strip()]
+
+
+@cache
+def _names_with_and() -> tuple[str, ...]:
+    names = set()
+    for row in load("actors"):
+        if row["kind"] == "state":
+            names.update(n.strip() for n in [row["name"], *row["aliases"].split("|")] if " and " in n)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def read_sidecar(text: str) -> dict[str, tuple[list[tuple[str, str]], list[str]]]:
+    """Votes and sponsors by document id from one ``data_extract/*.json`` sidecar.
+
+    The sidecars hold one JSON object a line; some corpora wrap each line in stray double quotes.
+    """
+    found: dict[str, tuple[list[tuple[str, str]], list[str]]] = {}
+    for line in text.splitlines():
+        line = line.strip().strip('"')
+        if not line.startswith("{"):
+            continue
+        record = json.loads(line)
+        votes = [(name, vote) for key, vote in (("MS_in_favour", "yes"), ("MS_against", "no"), ("MS_abstaining", "abstain"))
+                 for name in record.get(key) or []]
+        sponsors = [name for key in ("sponsors", "additional_sponsors") for name in record.get(key) or []
+                    if not name.lower().startswith("submitted by")]
+        found[canonical_symbol(record["symbol"])] = (votes, sponsors)
+    return found

@@ -1,0 +1,58 @@
+"""Page furniture fused into a text line, and what of it survives inside paragraphs as residue.
+
+A PDF text layer sometimes runs the page foot into the text ("... resolution 1546 (2004),
+05-59277 3 Recognizing that ..."): the document's own job number, page counter and symbol.
+Such a line is split into text, furniture and text before paragraphs are looked for, so the
+next paragraph still opens on its own line; furniture-shaped text that still stands in a
+paragraph is residue, so the nothing-lost check fails where the text is not clean.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.lexicons import symbol_prefix_alternation
+from pipeline.text.model import Line
+from pipeline.text.paragraphs import ParagraphSource
+
+_JOB = re.compile(r"\b\d{2}-\d{5}\b")
+_SYMBOL = re.compile(rf"\b(?:{symbol_prefix_alternation()})/RES/[A-Z0-9\-/]+(?:\s*\(\d{{4}}\))?")
+_LEFTOVER = re.compile(r"\b\d{2}-\d{5}\s*\(E\)|/\.\.\.")  # a job number with its language tag, "/..."
+
+
+def own_furniture(header_lines: list[Line]) -> re.Pattern[str] | None:
+    """The document's own job numbers and symbol as its masthead prints them, with a page counter."""
+    tokens = {re.escape(m.group(0)) + r"(?:\s*\(E\))?" for line in header_lines for m in _JOB.finditer(line.text)}
+    tokens |= {re.escape(m.group(0)).replace(r"\ ", r"\s*") for line in header_lines for m in _SYMBOL.finditer(line.text)}
+    if not tokens:
+        return None
+    own = "|".join(sorted(tokens))
+    return re.compile(rf"(?:(?<=\s)\d{{1,3}}\s+)?(?:{own})(?:\s+(?:\d{{1,3}}\s+)?(?:{own}))*(?:\s+\d{{1,3}}(?=\s))?")
+
+
+def split_fused(lines: list[Line], own: re.Pattern[str] | None) -> list[Line]:
+    """Body lines with the document's own page foot inside them cut into text, furniture, text."""
+    if own is None:
+        return lines
+    result = []
+    for line in lines:
+        match = own.search(line.text) if line.kind == "body" else None
+        if match is None or not line.text[: match.start()].strip():
+            result.append(line)
+            continue
+        cut = [(0, match.start(), "body"), (match.start(), match.end(), "furniture"), (match.end(), len(line.text), "body")]
+        for start, end, kind in cut:
+            if line.text[start:end].strip():
+                result.append(Line(line.index, line.start + start, line.start + end, line.text[start:end], kind))
+    return result
+
+
+def residue(sources: list[ParagraphSource], own: re.Pattern[str] | None) -> list[tuple[int, int, str]]:
+    """Furniture still inside paragraphs, as (raw start, raw end, text)."""
+    found = []
+    for source in sources:
+        spanned = source.spanned
+        for pattern in (_LEFTOVER, own) if own else (_LEFTOVER,):
+            for match in pattern.finditer(spanned.text):
+                found.append((spanned.raw_offset(match.start()), spanned.raw_offset(match.end()), match.group(0)))
+    return found
