@@ -155,15 +155,21 @@ def coverage_lines(tables: dict[str, pl.DataFrame]) -> list[str]:
     return lines
 
 
-def agreement_lines(forms: pl.DataFrame) -> list[str]:
-    """Totals of document_forms over every resolution published from one form and also read from another."""
+def agreement_totals(forms: pl.DataFrame) -> pl.DataFrame:
+    """Totals of document_forms per (other form, published form), over every resolution published from one
+    form and also read from another; no rows when none came in two forms. The card and the report print it."""
     other = forms.filter(~pl.col("chosen"))
-    if other.height == 0:
-        return ["No resolution came in two forms, so there is no cross-form agreement to report."]
     published = forms.filter("chosen").select("document_id", pl.col("form").cast(pl.String).alias("published"))
-    totals = (other.join(published, on="document_id").with_columns(pl.col("form").cast(pl.String))
-              .group_by("form", "published")
-              .agg(pl.len().alias("documents"), *[pl.col(c).sum() for c in _COUNTS]).sort("form", "published"))
+    return (other.join(published, on="document_id").with_columns(pl.col("form").cast(pl.String))
+            .group_by("form", "published")
+            .agg(pl.len().alias("documents"), *[pl.col(c).sum() for c in _COUNTS]).sort("form", "published"))
+
+
+def agreement_lines(forms: pl.DataFrame) -> list[str]:
+    """The agreement totals as a Markdown table."""
+    totals = agreement_totals(forms)
+    if totals.height == 0:
+        return ["No resolution came in two forms, so there is no cross-form agreement to report."]
     lines = ["Agreement between two forms of the same resolution (per resolution in `document_forms`): paragraphs of",
              "the other form found in the published one, and of those the share with the same text and lead verb;",
              "cited instruments of the other form also cited by the published one.", "",
@@ -172,9 +178,9 @@ def agreement_lines(forms: pl.DataFrame) -> list[str]:
     for row in totals.iter_rows(named=True):
         shared = row["n_paragraphs_shared"]
         lines.append(f"| {row['form']} | {row['published']} | {row['documents']:,} | "
-                     f"{_share(shared, row['n_paragraphs'])} | {_share(row['n_texts_equal'], shared)} | "
-                     f"{_share(row['n_lead_verbs_equal'], shared)} | "
-                     f"{_share(row['n_citations_shared'], row['n_citations'])} |")
+                     f"{share(shared, row['n_paragraphs'])} | {share(row['n_texts_equal'], shared)} | "
+                     f"{share(row['n_lead_verbs_equal'], shared)} | "
+                     f"{share(row['n_citations_shared'], row['n_citations'])} |")
     return lines
 
 
@@ -182,5 +188,5 @@ _COUNTS = ("n_paragraphs", "n_paragraphs_shared", "n_texts_equal", "n_lead_verbs
            "n_citations_shared")
 
 
-def _share(part: int, whole: int) -> str:
+def share(part: int, whole: int) -> str:
     return f"{part / whole:.1%}" if whole else "–"

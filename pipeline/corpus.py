@@ -15,6 +15,7 @@ from typing import Protocol
 
 import polars as pl
 
+from pipeline.health import corpus_health
 from pipeline.parallel import map_batches
 from pipeline.sources import FORMS, USER_SOURCE
 from pipeline.tables import (
@@ -251,7 +252,8 @@ def build_corpus(raw_documents: pl.DataFrame, cache: RowCache | None = None,
         for part in built:
             cache.store(part)
     tables = assemble_corpus(plan, DocumentTables.concat([cached, *built]))
-    return {**tables, **derived_tables(tables)}
+    tables = {**tables, **derived_tables(tables)}
+    return {**tables, "corpus_health": corpus_health(tables)}
 
 
 def lookup(plan: CorpusPlan, cache: RowCache | None) -> tuple[DocumentTables, list[SourceText]]:

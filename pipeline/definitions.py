@@ -9,7 +9,7 @@ import dagster as dg
 
 from pipeline.assets.checks import TABLE_CHECKS
 from pipeline.assets.corpus import corpus
-from pipeline.assets.derived import actors, instrument_graph, mandates, verbs
+from pipeline.assets.derived import actors, corpus_health, instrument_graph, mandates, verbs
 from pipeline.assets.ingest import (
     SOURCE_ASSETS,
     raw_data_extracts,
@@ -22,7 +22,7 @@ from pipeline.assets.sidecars import sponsors, votes
 from pipeline.resources import UnresConfig
 
 ASSETS = [*SOURCE_ASSETS, raw_user_files, raw_documents, raw_data_extracts, raw_meeting_records, corpus, verbs, actors,
-          instrument_graph, mandates, votes, sponsors, accuracy, release, archive, release_duckdb]
+          instrument_graph, mandates, corpus_health, votes, sponsors, accuracy, release, archive, release_duckdb]
 
 build_release_job = dg.define_asset_job("build_release", selection=dg.AssetSelection.all(),
                                         description="Raw texts to a validated, versioned release.")

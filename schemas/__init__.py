@@ -19,6 +19,7 @@ from schemas.extraction import (
     Mandates,
     Verbs,
 )
+from schemas.health import CorpusHealth
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,10 @@ TABLES: dict[str, TableSpec] = {
                   ("document_id", "member_state"), (_fk("document_id", "documents"), _fk("actor_id", "actors"))),
         TableSpec("sponsors", Sponsors, "Sponsors", "One row per sponsor of a resolution's draft, as the source records it.",
                   ("document_id", "sponsor"), (_fk("document_id", "documents"), _fk("actor_id", "actors"))),
+        TableSpec("corpus_health", CorpusHealth, "Corpus health",
+                  "One row per (source, measure): quarantines, residue, furniture left in text, paragraphs without a lead "
+                  "verb, directive clauses without an addressee, numbering gaps, cross-form agreement.",
+                  ("source", "measure")),
         TableSpec("quarantine", Quarantine, "Quarantined inputs",
                   "One row per input file that was not built into the tables, with the reason.", ("source_file",)),
     ]

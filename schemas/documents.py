@@ -24,6 +24,8 @@ QUARANTINE_REASONS = {
     "corrupt": "a PDF pdfium cannot open",
     "encrypted": "a PDF that needs a password",
     "no_text_layer": "a scanned PDF without text (needs OCR first)",
+    "malformed_xml": "an XML file that is not well-formed",
+    "not_english": "a text in another language (the tables are of English texts)",
     "not_a_resolution": "no opener, no resolution number, no operative part, or another kind of document",
     "presidential_statement": "a statement by the President of the Security Council, not a resolution",
     "not_adopted": "a draft resolution that was not adopted",

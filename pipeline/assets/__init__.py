@@ -1,1 +1,1 @@
-"""Thin Dagster assets, one module per stage of the flow in DESIGN.md."""
+"""Thin Dagster assets, one module per stage of the flow in docs/architecture.md."""

@@ -5,6 +5,7 @@ import dagster as dg
 import polars as pl
 
 from pipeline.assets._metadata import table_metadata
+from pipeline.health import corpus_health as measure_corpus
 from pipeline.tables import actors_table, build_instrument_graph, build_mandates, verbs_table
 from schemas import TABLES
 
@@ -32,3 +33,16 @@ def mandates(clauses: pl.DataFrame, actor_mentions: pl.DataFrame, deadlines: pl.
              paragraphs: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     table = build_mandates(clauses, actor_mentions, deadlines, actors, paragraphs)
     return dg.Output(table, metadata=table_metadata(table, n_reporting=table.filter("reporting").height))
+
+
+@dg.asset(group_name="measure", description=TABLES["corpus_health"].description)
+def corpus_health(context: dg.AssetExecutionContext, documents: pl.DataFrame, paragraphs: pl.DataFrame,
+                  clauses: pl.DataFrame, actor_mentions: pl.DataFrame, verbs: pl.DataFrame,
+                  document_forms: pl.DataFrame, quarantine: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+    table = measure_corpus({"documents": documents, "paragraphs": paragraphs, "clauses": clauses,
+                            "actor_mentions": actor_mentions, "verbs": verbs, "document_forms": document_forms,
+                            "quarantine": quarantine})
+    overall = table.filter(pl.col("source") == "all")
+    for measure, count, total in overall.select("measure", "count", "total").rows():
+        context.log.info(f"health: {measure} {count}" + (f" of {total}" if total is not None else ""))
+    return dg.Output(table, metadata=table_metadata(table))

@@ -28,6 +28,7 @@ from pipeline.lexicons.rows import (
     VERB_SECTIONS,
     Actor,
     Body,
+    CouncilYear,
     GaSession,
     Instrument,
     Recurrence,
@@ -39,12 +40,12 @@ from pipeline.lexicons.rows import (
 
 __all__ = [
     "ACTOR_KINDS", "LEXICON_DIR", "NAMED_INSTRUMENT_KINDS", "NAMED_RECURRENCE_FORMS", "NUMBERINGS",
-    "RECURRENCE_FORMS", "UN_ACTOR_KINDS", "VERB_CATEGORIES", "VERB_SECTIONS", "Actor", "Body",
+    "RECURRENCE_FORMS", "UN_ACTOR_KINDS", "VERB_CATEGORIES", "VERB_SECTIONS", "Actor", "Body", "CouncilYear",
     "GaSession", "Instrument", "LexiconError", "Recurrence", "ReportingTerm", "Verb", "VerbForm", "actors",
     "bodies", "body_by_code", "body_name_alternation", "body_named", "body_of_symbol", "finite_first_words",
     "ga_sessions", "instrument_kinds", "instruments", "issuing_bodies", "lead_first_words", "load", "read",
-    "recurrences", "reporting_terms", "resolve_body", "session_calendar", "symbol_prefix_alternation",
-    "verb_forms", "verbs",
+    "recurrences", "reporting_terms", "resolve_body", "sc_resolution_year", "sc_resolution_years",
+    "session_calendar", "symbol_prefix_alternation", "verb_forms", "verbs",
 ]
 
 LEXICON_DIR = Path(__file__).parent
@@ -144,6 +145,14 @@ def _reporting_term(cells: _Cells) -> ReportingTerm:
     return ReportingTerm(cells.text("term"), cells.text("comment"))
 
 
+def _council_year(cells: _Cells) -> CouncilYear:
+    row = CouncilYear(cells.integer("year"), cells.integer("first_number"), cells.integer("last_number"),
+                      cells.text("comment"))
+    if row.last_number < row.first_number:
+        raise cells.fail("last_number", f"{row.last_number} is below first_number {row.first_number}")
+    return row
+
+
 def _pattern(cells: _Cells, column: str, prefix: str, required: set[str]) -> str | None:
     """A symbol template: starts with ``prefix``, names every placeholder in ``required``, no others."""
     value = cells.optional(column)
@@ -187,6 +196,7 @@ _FILES: dict[str, tuple[Callable[[_Cells], Any], tuple[str, ...]]] = {
     "recurrences": (_recurrence, ("phrase",)),
     "reporting_terms": (_reporting_term, ("term",)),
     "bodies": (_body, ("name", "code", "symbol_prefix")),
+    "sc_resolution_years": (_council_year, ("year",)),
 }
 
 
@@ -247,6 +257,17 @@ def reporting_terms() -> tuple[ReportingTerm, ...]:
 def bodies() -> tuple[Body, ...]:
     """Every body whose resolutions are parsed or cited, in ``bodies.csv`` order."""
     return _lexicon("bodies")
+
+
+def sc_resolution_years() -> tuple[CouncilYear, ...]:
+    """Number ranges of each year; bench/sc_years.py writes the file from the vendored corpus."""
+    return _lexicon("sc_resolution_years")
+
+
+@cache
+def sc_resolution_year(number: int) -> int | None:
+    """Year of adoption of Council resolution ``number``, None when the corpus cannot tell."""
+    return next((row.year for row in sc_resolution_years() if row.first_number <= number <= row.last_number), None)
 
 
 @cache

@@ -132,6 +132,16 @@ class ReportingTerm:
 
 
 @dataclass(frozen=True)
+class CouncilYear:
+    """The Security Council resolution numbers of one year (``sc_resolution_years.csv``, generated)."""
+
+    year: int
+    first_number: int
+    last_number: int
+    comment: str
+
+
+@dataclass(frozen=True)
 class Body:
     """An organ whose resolutions are parsed or cited (``bodies.csv``).
 

@@ -19,10 +19,10 @@ from pipeline.text.akn_meta import (
     Node,
     Text,
     Tree,
-    canonical_symbol,
-    meta_part,
     parse_header,
+    reject_non_resolutions,
     sponsors_of,
+    statements_of,
     symbol_of,
     votes_of,
 )
@@ -35,6 +35,7 @@ _ARABIC = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
 _HEADING_NUMBER = re.compile(r"^\s*(?:[IVXL]{1,6}|[A-Z])\s*\.?\s*$")
 _ITEM_NUMBER = re.compile(r"^\s*\(?\s*([a-z]{1,2}|[ivxl]{1,6}|\d{1,2}|[A-Z])\s*\)\s*\.?\s*$|^\s*([a-z]|[ivxl]{1,6})\.\s*$")
 _TYPED_LABEL = re.compile(r"^\s*(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s+(?=\S)")
+_ORNAMENT = re.compile(r"^[\W_]+$")  # "-----", "* * *"
 _ANNEX_MARKER = re.compile(r"^\s*Annex(?:\s+([IVXL]+|\d+))?\s*$")
 # Markup that carries text inside a row; anything else that is not structure is read as text too.
 _SKIPPED = frozenset({"img", "decoration", "meta", "formula", "noteRef"})
@@ -50,14 +51,14 @@ def parse_akn(xml: str) -> ParsedResolution:
     tree = Tree(xml, NOT_READ_FOR_TEXT)
     document = tree.document()
     symbol = symbol_of(document)
-    _reject_non_resolutions(document, symbol)
-    header = parse_header(document, symbol)
+    reject_non_resolutions(document, symbol)
+    conclusions = document.first("conclusions") or next(tree.root.iter("conclusions"), None)
+    header = parse_header(document, symbol, conclusions)
     reader = _Reader(header.document_id, tree)
-    parts = _parts(tree, document)
-    for part, statement in parts:
+    for part, statement in statements_of(tree, document):
         reader.statement(statement, f"{part}:" if part else "")
     if not any(p.section == "operative" for p in reader.paragraphs):
-        raise ResolutionRejected(f"{symbol}: no operative paragraph in <mainBody>", reason="no_operative")
+        raise ResolutionRejected(f"{symbol}: no operative paragraph in <mainBody>", reason="not_a_resolution")
     return ParsedResolution(header, reader.paragraphs, reader.footnotes, reader.residue, "akn_xml", [])
 
 
@@ -69,35 +70,6 @@ def akn_votes(xml: str) -> list[tuple[str, str]]:
 def akn_sponsors(xml: str) -> list[str]:
     """Sponsors then additional sponsors, as printed, from the file's workflow steps."""
     return sponsors_of(Tree(xml).document())
-
-
-def _reject_non_resolutions(document: Node, symbol: str) -> None:
-    outcomes = {step.attrs.get("outcome") for step in meta_part(document, "workflow").elements("step")}
-    if "/PRST/" in symbol:
-        raise ResolutionRejected(f"{symbol} is a presidential statement, not a resolution", reason="presidential_statement")
-    if document.attrs.get("name") == "draftResolution" or "notAdopted" in outcomes:
-        raise ResolutionRejected(f"{symbol} is a draft resolution that was not adopted", reason="not_adopted")
-    languages = {node.attrs.get("language") for node in meta_part(document, "identification").iter("FRBRlanguage")}
-    if languages - {"eng", None}:
-        raise ResolutionRejected(f"{symbol} is the {'/'.join(sorted(languages - {None}))} text; the corpus is read in English",
-                                 reason="not_english")
-    if "/RES/" not in symbol:
-        raise ResolutionRejected(f"<{document.tag} name={document.attrs.get('name')!r}> {symbol!r} is not a resolution symbol")
-
-
-def _parts(tree: Tree, document: Node) -> list[tuple[str, Node]]:
-    """The statements to read: the document itself, or each lettered resolution of a collection (74/255 A-B)."""
-    if document.tag != "documentCollection":
-        return [("", document)]
-    akn = tree.root.first("akomaNtoso")
-    parts = []
-    for components in akn.elements("components") if akn else ():
-        for component in components.elements("component"):
-            for statement in component.elements("statement"):
-                number = statement.first("preface")
-                letter = number.text().split(" ")[0].strip(". ") if number else ""
-                parts.append((letter or component.attrs.get("eId", f"part{len(parts) + 1}"), statement))
-    return parts
 
 
 class _Row:
@@ -157,7 +129,10 @@ class _Reader:
                 self._stray(child)
             elif child.tag in ("container", "p"):
                 row, lists, tail = self._split_lists(child, set())
-                if row.text:
+                if _continues_previous(row.text) and self.paragraphs:  # "urging the parties ..." split off
+                    self._extend(self.paragraphs[-1], row)
+                    self._list_rows(self.paragraphs[-1], lists, tail)
+                elif row.text:
                     self._list_rows(self._add(row, "preamble", "paragraph", None, None, None, part), lists, tail)
                 elif lists or tail.text:
                     self._list_rows(self.paragraphs[-1] if self.paragraphs else None, lists, tail)
@@ -339,9 +314,16 @@ class _Reader:
             return None
         return self._add(row, section, "heading", None, None, None, prefix)
 
-    def _unnumbered(self, row: _Row, section: str, prefix: str) -> Paragraph:
-        """Like the text parser: a short unpunctuated block outside the preamble is a heading."""
+    def _unnumbered(self, row: _Row, section: str, prefix: str) -> Paragraph | None:
+        """Like the text parser: a short unpunctuated block outside the preamble is a heading; a block
+        opening in lower case continues the row before; a rule of dashes is an ornament, not text."""
         text = row.text
+        if _ORNAMENT.match(text):
+            self._notes(row, self.paragraphs[-1] if self.paragraphs else None)
+            return None
+        if _continues_previous(text) and self.paragraphs and self.paragraphs[-1].section == section:
+            self._extend(self.paragraphs[-1], row)
+            return self.paragraphs[-1]
         looks_heading = bool(_ROMAN_HEADING.match(text)) or not _END_OF_PARAGRAPH.search(text)
         kind = "heading" if section != "preamble" and looks_heading and len(text) <= 400 else "paragraph"
         return self._add(row, section, kind, None, None, None, prefix)
@@ -452,6 +434,10 @@ class _Reader:
         return row
 
 
+def _continues_previous(text: str) -> bool:
+    return text[:1].islower()
+
+
 def _take_label(row: _Row) -> str:
     """Remove a leading '12.' or '(a)' from the row's first printed text and return it."""
     printed = next((p for p in row.pieces if p.text.strip()), None)
@@ -506,4 +492,4 @@ def _annex_prefix(prefix: str, number: str | None) -> str:
     return f"{head}annex{number or ''}:"
 
 
-__all__ = ["akn_sponsors", "akn_votes", "canonical_symbol", "parse_akn"]
+__all__ = ["akn_sponsors", "akn_votes", "parse_akn"]

@@ -152,6 +152,39 @@ class Tree:
         return akn.elements()[0]
 
 
+# --- what the file is -----------------------------------------------------------------------
+
+
+def reject_non_resolutions(document: Node, symbol: str) -> None:
+    """Presidential statements, drafts not adopted, other languages and other documents are not read."""
+    outcomes = {step.attrs.get("outcome") for step in meta_part(document, "workflow").elements("step")}
+    if "/PRST/" in symbol:
+        raise ResolutionRejected(f"{symbol} is a presidential statement, not a resolution", reason="presidential_statement")
+    if document.attrs.get("name") == "draftResolution" or "notAdopted" in outcomes:
+        raise ResolutionRejected(f"{symbol} is a draft resolution that was not adopted", reason="not_adopted")
+    languages = {node.attrs.get("language") for node in meta_part(document, "identification").iter("FRBRlanguage")}
+    if languages - {"eng", None}:
+        raise ResolutionRejected(f"{symbol} is the {'/'.join(sorted(languages - {None}))} text; the corpus is read in English",
+                                 reason="not_english")
+    if "/RES/" not in symbol:
+        raise ResolutionRejected(f"<{document.tag} name={document.attrs.get('name')!r}> {symbol!r} is not a resolution symbol")
+
+
+def statements_of(tree: Tree, document: Node) -> list[tuple[str, Node]]:
+    """The statements to read: the document itself, or each lettered resolution of a collection (74/255 A-B)."""
+    if document.tag != "documentCollection":
+        return [("", document)]
+    akn = tree.root.first("akomaNtoso")
+    parts = []
+    for components in akn.elements("components") if akn else ():
+        for component in components.elements("component"):
+            for statement in component.elements("statement"):
+                number = statement.first("preface")
+                letter = number.text().split(" ")[0].strip(". ") if number else ""
+                parts.append((letter or component.attrs.get("eId", f"part{len(parts) + 1}"), statement))
+    return parts
+
+
 # --- header ------------------------------------------------------------------------------
 
 NOT_READ_FOR_TEXT = ("classification", "references", "presentation", "analysis")  # parse_akn reads none of them
@@ -178,18 +211,18 @@ def canonical_symbol(symbol: str) -> str:
     return re.sub(r"\s+", "", symbol)
 
 
-def parse_header(document: Node, symbol: str) -> Header:
-    """The documents-table fields from the cover page, preface, conclusions and FRBR metadata."""
+def parse_header(document: Node, symbol: str, conclusions: Node | None) -> Header:
+    """The documents-table fields from the cover page, preface, ``conclusions`` (the adoption block,
+    which collections and recommended drafts keep inside a component) and FRBR metadata."""
     document_id = canonical_symbol(symbol)
     body = next(name for prefix, name in BODY_OF_PREFIX if document_id.startswith(prefix))
     cover = document.first("coverPage") or Node("coverPage", {}, 0)
     preface = document.first("preface")
-    conclusions = document.first("conclusions")
     number = preface.first("p").first("docNumber") if preface and preface.first("p") else None
     resolution_number = number.text().rstrip(". ") if number and number.text() else None
     for title in cover.iter("docTitle"):
         if title.attrs.get("refersTo") == "#resolutionNumber":
-            resolution_number = re.sub(r"^Resolution\s+", "", title.text()).strip()
+            resolution_number = re.sub(r"^Resolution\s+", "", title.text(), flags=re.IGNORECASE).strip()
     if not resolution_number or not re.search(r"\d", resolution_number):
         match = re.search(r"/RES/(.+)$", symbol)
         resolution_number = match.group(1).strip() if match else None

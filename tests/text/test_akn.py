@@ -10,6 +10,7 @@ ecosoc_2021_21 (2021/English/E_RES_2021_21-2110316E.xml). Expected values are re
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from datetime import date
@@ -98,7 +99,7 @@ COUNTS = [
     CountCase("ga_77_5", 4, 1, 3, 13, 1, 2),
     CountCase("ga_79_132", 1, 1, 0, 0, 0, 1),
     CountCase("sc_2504_2020", 6, 10, 0, 0, 0, 0),
-    CountCase("hrc_54_10", 11, 13, 0, 4, 0, 8),
+    CountCase("hrc_54_10", 11, 13, 0, 4, 0, 7),  # markers 2-8: the XML lost footnote 1
     CountCase("ecosoc_2021_21", 0, 1, 13, 0, 0, 6),  # the recommended draft (5 + 8 rows) reads as an annex
 ]
 
@@ -140,7 +141,7 @@ ROWS = [
     RowCase("ga_74_208", "A/RES/74/208:op9", "operative", "paragraph", 9, None, None,
             "Recognizes the multidimensionality", "under the item entitled “Sustainable development”."),
     RowCase("ga_77_5", "A/RES/77/5:opu1", "operative", "paragraph", None, None, None,
-            "Decides to adopt the organizational arrangements", "contained in the annex to the present resolution."),
+            "Decides to adopt the organizational arrangements", "as outlined in the annex to the present resolution."),
     RowCase("ga_77_5", "A/RES/77/5:annex:h1", "annex", "heading", None, None, None,
             "Organizational arrangements for the plenary meetings", "Convention on the Law of the Sea"),
     # "(a)<tab>Two plenary meetings ..." typed into an unnumbered <paragraph>: an item of annex paragraph 1
@@ -157,7 +158,7 @@ ROWS = [
             "Decides to remain actively seized of the matter.", "Decides to remain actively seized of the matter."),
     # a <list> intro is the paragraph's own text; its points are items
     RowCase("hrc_54_10", "A/HRC/RES/54/10:op1", "operative", "paragraph", 1, None, None,
-            "Takes note of the report submitted by the Special Rapporteur", "at the present session, and requests the Special Rapporteur,"),
+            "Takes note of the report submitted by the Special Rapporteur", "which may include information on:"),
     RowCase("hrc_54_10", "A/HRC/RES/54/10:op1(a)", "operative", "item", 1, "a", "A/HRC/RES/54/10:op1",
             "The adverse consequences for persons in vulnerable situations;", "in vulnerable situations;"),
     RowCase("hrc_54_10", "A/HRC/RES/54/10:op1(d)", "operative", "item", 1, "d", "A/HRC/RES/54/10:op1",
@@ -200,7 +201,7 @@ FOOTNOTES = [
     FootnoteCase("ga_74_208", 4, "A/RES/74/208:pp9", "A/74/225."),  # op1's later <sup>4</sup> is not a new footnote
     FootnoteCase("ga_74_208", 5, "A/RES/74/208:op4", "A/62/343."),
     FootnoteCase("ga_79_132", 1, "A/RES/79/132:opu1", "A/79/613."),
-    FootnoteCase("hrc_54_10", 2, "A/HRC/RES/54/10:pp9", "A/76/207."),
+    FootnoteCase("hrc_54_10", 2, "A/HRC/RES/54/10:pp11", "A/76/207."),
     FootnoteCase("hrc_54_10", 8, "A/HRC/RES/54/10:op1", "A/HRC/54/25."),
     FootnoteCase("ga_74_255_a_b", 2, "A/RES/74/255A-B:B:pp2",
                  "Official Records of the General Assembly, Seventy-fourth Session, Supplement No. 30 (A/74/30)."),
@@ -216,10 +217,10 @@ def test_footnotes_attach_where_their_marker_stands(case: FootnoteCase) -> None:
 
 @pytest.mark.parametrize("fixture", ["ga_74_208", "ga_77_5", "sc_2504_2020", "hrc_54_10", "ecosoc_2021_21", "ga_74_255_a_b"])
 def test_offsets_point_at_the_row_in_the_xml(fixture: str) -> None:
-    """Every row's span in the XML begins with its first word and ends with its last character."""
+    """Every row's span in the XML, markup removed, begins with its first word and ends with its last character."""
     source = xml(fixture)
     for row in [*parsed(fixture).paragraphs, *parsed(fixture).footnotes]:
-        span = source[row.char_start : row.char_end]
+        span = html.unescape(re.sub(r"<[^>]*>", "", source[row.char_start : row.char_end]))
         first_word = row.text.split(" ")[0]
         assert span.startswith(first_word.rstrip(".")), (row, span[:40])  # a heading's "II" is printed "II."
         assert span.endswith(row.text[-1]) or row.text.endswith(f"{span[-1]}."), (row, span[-40:])
