@@ -30,14 +30,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.cache import DocumentCache  # noqa: E402
-from pipeline.parallel import map_batches  # noqa: E402
 from pipeline.corpus import (  # noqa: E402
     DocumentTables,
     assemble_corpus,
     build_corpus,
     build_documents,
+    derived_tables,
     plan_corpus,
 )
+from pipeline.parallel import map_batches  # noqa: E402
 from pipeline.sources import read_user_files  # noqa: E402
 from pipeline.text.structure import parse_resolution  # noqa: E402
 from pipeline.validate import foreign_key_errors, schema_errors  # noqa: E402
@@ -93,7 +94,7 @@ def _peak_rss_mb() -> float:
 def _headless(raw: Path, work: Path, version: str, executor: str) -> tuple[float, str]:
     """Wall time and the plan line (how many texts came from the cache) of one `unres build`."""
     started = time.perf_counter()
-    run = subprocess.run([sys.executable, "-m", "pipeline.cli", "build", "--raw", str(raw), "--out", str(work / "releases"),
+    run = subprocess.run([sys.executable, "-m", "pipeline.cli", "build", "--raw", str(raw), "--sources", "", "--out", str(work / "releases"),
                           "--version", version, "--executor", executor],
                          cwd=ROOT, capture_output=True, text=True)
     wall = time.perf_counter() - started
@@ -137,6 +138,7 @@ def main() -> int:
     built = map_batches(build_documents, plan.to_build)
     stages.append(("parse + extract", time.perf_counter()))
     tables = assemble_corpus(plan, DocumentTables.concat(built))
+    tables = {**tables, **derived_tables(tables)}
     stages.append(("assemble", time.perf_counter()))
     problems = sum(len(schema_errors(name, frame)) + len(foreign_key_errors(name, tables)) for name, frame in tables.items())
     stages.append(("validate", time.perf_counter()))

@@ -29,10 +29,10 @@ from pipeline.tables import (
 from pipeline.text.ingest import InputRejected
 from pipeline.text.model import ResolutionRejected
 from pipeline.text.readers import read_resolution
+from schemas import TABLES
 
 # Tables built one document at a time: what the cache stores and the workers return.
-PER_DOCUMENT_TABLES = ("documents", "paragraphs", "footnotes", "clauses", "actor_mentions", "citations",
-                       "deadlines", "instruments")
+PER_DOCUMENT_TABLES = tuple(name for name, spec in TABLES.items() if spec.per_document)
 # A parse outcome per built input: its document id, or why it is not a resolution.
 _OUTCOME_SCHEMA = {"source_sha256": pl.String, "document_id": pl.String, "reason": pl.String, "message": pl.String}
 

@@ -1,4 +1,4 @@
-"""Writing a release: Parquet, CSV, datapackage.json, dataset card, changes, accuracy and checksums.
+"""Writing a release: Parquet, CSV, datapackage.json, dataset card, report, changes, accuracy and checksums.
 
 A version is written once: into a temporary directory that is renamed into place, so a failed
 build leaves nothing behind; rebuilding identical content is a no-op and different content
@@ -22,6 +22,7 @@ import pyarrow as pa
 from pipeline.card import dataset_card
 from pipeline.changes import ChangeReport, compare, previous_release
 from pipeline.distribute import DERIVED_FILES, release_date
+from pipeline.report import write_report
 from pipeline.sources import USER_SOURCE
 from schemas import TABLES, TableSpec
 
@@ -92,6 +93,7 @@ def _write_files(tables: dict[str, pl.DataFrame], root: Path, version: str, sour
     package = datapackage(root, version, sources, {name: tables[name].height for name in TABLES}, changes.schema_version)
     _write_text(root / "datapackage.json", json.dumps(package, indent=2, ensure_ascii=False) + "\n")
     _write_text(root / "README.md", dataset_card(version, tables, sources, changes, accuracy))
+    write_report(root, version, tables, accuracy, package)
     sums = [f"{_sha256(path)}  {path.relative_to(root).as_posix()}" for path in sorted(root.rglob("*"))
             if path.is_file() and path.relative_to(root).as_posix() not in DERIVED_FILES]
     _write_text(root / "SHA256SUMS", "\n".join(sums) + "\n")

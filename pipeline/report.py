@@ -13,13 +13,14 @@ import polars as pl
 
 from pipeline.card import agreement_totals, share
 from pipeline.dictionary import dictionary_html
+from pipeline.health import _directive_clauses  # the measure's own selection of directive clauses
 from pipeline.report_charts import Chart, charts, in_degrees
-from pipeline.report_html import Markup, code, esc, link, page, table
-from pipeline.text.actors import _DIRECTIVE_CATEGORIES
+from pipeline.report_html import code, esc, link, page, table
 from schemas import TABLES
 from schemas.documents import QUARANTINE_REASONS
+from schemas.health import MEASURES
 
-EXAMPLES = 10  # rows listed under a health figure
+EXAMPLES = 10  # cases listed under a health measure
 QUARANTINE_ROWS = 1000  # the list stops there; the quarantine table has them all
 
 
@@ -74,10 +75,6 @@ def _figure(chart: Chart) -> str:
             f"<figcaption>{esc(chart.caption)}</figcaption>\n{chart.svg}\n</figure>")
 
 
-def _figures(rows: list[tuple[str, object]]) -> str:
-    return table(["", "count"], rows, numeric=[1])
-
-
 def _network(tables: dict[str, pl.DataFrame], degrees: pl.DataFrame) -> str:
     graph = tables["instrument_graph"]
     once = degrees.filter(pl.col("citing_resolutions") == 1).height
@@ -89,7 +86,7 @@ def _network(tables: dict[str, pl.DataFrame], degrees: pl.DataFrame) -> str:
         ("instruments cited by one resolution only", f"{once:,} ({share(once, degrees.height)})"),
         ("largest in-degree", degrees["citing_resolutions"].max() if degrees.height else None),
     ]
-    return "<h3>Network</h3>\n" + _figures(rows)
+    return "<h3>Network</h3>\n" + table(["", "count"], rows, numeric=[1])
 
 
 def _deadline_kinds(deadlines: pl.DataFrame) -> str:
@@ -137,42 +134,39 @@ def _agreement(forms: pl.DataFrame) -> str:
 
 
 def _health(tables: dict[str, pl.DataFrame]) -> str:
-    documents, paragraphs, clauses = tables["documents"], tables["paragraphs"], tables["clauses"]
-    residue = documents.filter(pl.col("n_residue_chars") > 0).sort("document_id")
-    operative = paragraphs.filter((pl.col("section") == "operative") & (pl.col("kind") == "paragraph"))
-    no_verb = operative.filter(pl.col("lead_verb").is_null())
-    directive_verbs = tables["verbs"].filter(pl.col("category").cast(pl.String).is_in(list(_DIRECTIVE_CATEGORIES)))
-    directive = clauses.join(directive_verbs.select("verb"), on="verb", how="semi")
-    addressed = tables["actor_mentions"].filter(pl.col("role") == "addressee").select("clause_id")
-    unaddressed = directive.join(addressed, on="clause_id", how="anti")
+    """The corpus_health table, measure by source, then the first cases of the two text measures."""
+    health = tables["corpus_health"].with_columns(pl.col("measure").cast(pl.String))
+    sources = sorted(set(health["source"]) - {"all"}) + ["all"]
+    cells = {(r["measure"], r["source"]): r for r in health.iter_rows(named=True)}
+
+    def value(row: dict | None) -> str:
+        if row is None:
+            return "–"
+        if row["total"] is None:
+            return f"{row['count']:,}"
+        return f"{row['count']:,} of {row['total']:,} ({share(row['count'], row['total'])})"
+
     parts = [
-        "<p>Signs of text the pipeline did not understand. Each should be rare; the lists show the first "
-        f"{EXAMPLES} in key order.</p>",
-        _figures([
-            ("resolutions with residue (body characters in no paragraph or footnote)",
-             f"{residue.height:,} of {documents.height:,}"),
-            ("residue characters", int(documents["n_residue_chars"].sum())),
-            ("operative paragraphs without a lead verb",
-             f"{no_verb.height:,} of {operative.height:,} ({share(no_verb.height, operative.height)})"),
-            ("directive clauses (" + ", ".join(sorted(_DIRECTIVE_CATEGORIES)) + ") without an addressee",
-             f"{unaddressed.height:,} of {directive.height:,} ({share(unaddressed.height, directive.height)})"),
-            ("quarantined inputs", tables["quarantine"].height),
-        ]),
+        "<p>Signs of text the pipeline did not understand, per source (the published <code>corpus_health</code> "
+        "table). Each should be rare; the lists below show the first cases in key order.</p>",
+        table(["measure", "what is counted", *sources],
+              [(code(m), description, *[value(cells.get((m, s))) for s in sources])
+               for m, description in MEASURES.items()], numeric=range(2, 2 + len(sources))),
     ]
-    if residue.height:
-        parts += ["<h3>Resolutions with residue</h3>",
-                  table(["document", "residue characters"], residue.select("document_id", "n_residue_chars")
-                        .head(EXAMPLES).rows(), numeric=[1])]
+    operative = tables["paragraphs"].filter((pl.col("section") == "operative") & (pl.col("kind") == "paragraph"))
+    no_verb = operative.filter(pl.col("lead_verb").is_null()).sort("paragraph_id").head(EXAMPLES)
     if no_verb.height:
         parts += ["<h3>Operative paragraphs without a lead verb</h3>",
                   table(["paragraph", "opening"], [(code(pid), text[:120]) for pid, text in
-                                                   no_verb.sort("paragraph_id").select("paragraph_id", "text")
-                                                   .head(EXAMPLES).rows()])]
+                                                   no_verb.select("paragraph_id", "text").rows()])]
+    addressed = tables["actor_mentions"].filter(pl.col("role") == "addressee").select("clause_id")
+    unaddressed = (_directive_clauses(tables).join(addressed, on="clause_id", how="anti")
+                   .join(tables["clauses"].select("clause_id", "verb_phrase"), on="clause_id")
+                   .sort("clause_id").head(EXAMPLES))
     if unaddressed.height:
         parts += ["<h3>Directive clauses without an addressee</h3>",
                   table(["clause", "verb as written"], [(code(cid), phrase) for cid, phrase in
-                                                        unaddressed.sort("clause_id").select("clause_id", "verb_phrase")
-                                                        .head(EXAMPLES).rows()])]
+                                                        unaddressed.select("clause_id", "verb_phrase").rows()])]
     return "\n".join(parts)
 
 
@@ -189,7 +183,7 @@ def _quarantine(quarantine: pl.DataFrame, reasons: pl.DataFrame, chart: Chart) -
         "<h3>Quarantined inputs</h3>",
         f"<p>Inputs not built into the tables, with what went wrong and what to do.{esc(more)}</p>",
         table(["input", "source", "form", "reason", "detail"],
-              [(code(f), s, form, Markup(code(r)), d) for f, s, form, r, d in
+              [(code(f), s, form, code(r), d) for f, s, form, r, d in
                listed.select("source_file", "source", pl.col("form").cast(pl.String), pl.col("reason").cast(pl.String),
                              "detail").rows()]),
     ])

@@ -14,7 +14,7 @@ def schema_errors(table: str, frame: pl.DataFrame) -> list[str]:
     if isinstance(frame, pl.LazyFrame):  # Pandera checks only dtypes on lazy frames
         frame = frame.collect()
     try:
-        TABLES[table].model.validate(frame, lazy=True)
+        TABLES[table].schema().validate(frame, lazy=True)
     except SchemaErrors as errors:
         return [_describe(case) for case in _failure_cases(errors)]
     except pa.errors.SchemaError as error:  # pragma: no cover - lazy=True raises SchemaErrors

@@ -35,7 +35,7 @@ QUARANTINE_REASONS = {
 
 
 class Documents(pa.DataFrameModel):
-    document_id: str = pa.Field(unique=True, description="UN document symbol of the resolution, e.g. A/RES/72/284 or S/RES/1373(2001).")
+    document_id: str = pa.Field(description="UN document symbol of the resolution, e.g. A/RES/72/284 or S/RES/1373(2001).")
     body: pl.Categorical = pa.Field(isin=BODIES, description="Adopting organ, from the 'The General Assembly,' opener.")
     resolution_number: str = pa.Field(nullable=True, description="Number as printed: '72/284', '1373 (2001)', '217 (III)'.")
     session: pl.Int32 = pa.Field(nullable=True, ge=1, description="Session number (GA/HRC) from the header or the resolution number.")
@@ -62,7 +62,7 @@ class Documents(pa.DataFrameModel):
 
 
 class Paragraphs(pa.DataFrameModel):
-    paragraph_id: str = pa.Field(unique=True, description="Document symbol + local id: ':pp3' preamble, ':op12' numbered operative, ':op12(a)' sub-item, ':opu1' unnumbered operative, ':h1' heading, ':annex:op2' annex, ':op(a)' lettered operative paragraph, ':A:op1' part A of a resolution in parts.")
+    paragraph_id: str = pa.Field(description="Document symbol + local id: ':pp3' preamble, ':op12' numbered operative, ':op12(a)' sub-item, ':opu1' unnumbered operative, ':h1' heading, ':annex:op2' annex, ':op(a)' lettered operative paragraph, ':A:op1' part A of a resolution in parts.")
     document_id: str = pa.Field(description="Resolution the paragraph belongs to (documents.document_id).")
     section: pl.Categorical = pa.Field(isin=SECTIONS, description="preamble, operative or annex.")
     kind: pl.Categorical = pa.Field(isin=["paragraph", "item", "heading"], description="paragraph, sub-item ((a), (i)) or unnumbered heading.")
@@ -92,11 +92,10 @@ class Footnotes(pa.DataFrameModel):
 
     class Config:
         strict = True
-        unique = ["document_id", "footnote_number"]
 
 
 class Quarantine(pa.DataFrameModel):
-    source_file: str = pa.Field(unique=True, description="Input not built: '<archive>/<member path>' or the file name under data/raw/.")
+    source_file: str = pa.Field(description="Input not built: '<archive>/<member path>' or the file name under data/raw/.")
     source: str = pa.Field(description="Source of the input (data/sources/SOURCES.csv), or 'raw'.")
     form: pl.Categorical = pa.Field(nullable=True, isin=FORMS, description=FORM_DESCRIPTION + " Null when it could not be told.")
     source_sha256: str = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the input's bytes.")
@@ -135,7 +134,6 @@ class Votes(pa.DataFrameModel):
 
     class Config:
         strict = True
-        unique = ["document_id", "member_state"]
 
 
 class Sponsors(pa.DataFrameModel):
@@ -147,4 +145,3 @@ class Sponsors(pa.DataFrameModel):
 
     class Config:
         strict = True
-        unique = ["document_id", "sponsor"]

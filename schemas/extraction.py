@@ -18,7 +18,7 @@ DEADLINE_KINDS = ["due_date", "session", "recurring", "event_date"]
 
 
 class Verbs(pa.DataFrameModel):
-    verb: str = pa.Field(unique=True, description="Lemma: 'call upon', 'take note', 'express concern'.")
+    verb: str = pa.Field(description="Lemma: 'call upon', 'take note', 'express concern'.")
     section: pl.Categorical = pa.Field(isin=list(VERB_SECTIONS), description="Where the verb leads paragraphs: preamble (participle/adjective), operative (finite verb) or both.")
     category: pl.Categorical = pa.Field(description="Function of the verb: decision, request, exhortation, endorsement, recognition, concern, condemnation, recall, ...")
     strength: pl.Int32 = pa.Field(ge=0, description="Ordinal strength, higher = more binding: takes note < welcomes < encourages < invites < calls upon < urges < requests < demands < decides.")
@@ -28,7 +28,7 @@ class Verbs(pa.DataFrameModel):
 
 
 class Clauses(pa.DataFrameModel):
-    clause_id: str = pa.Field(unique=True, description="paragraph_id + ':c' + clause_index, e.g. A/RES/72/284:op2:c2.")
+    clause_id: str = pa.Field(description="paragraph_id + ':c' + clause_index, e.g. A/RES/72/284:op2:c2.")
     document_id: str = pa.Field(description="Resolution (documents.document_id).")
     paragraph_id: str = pa.Field(description="Paragraph the clause is in.")
     clause_index: pl.Int32 = pa.Field(ge=1, description="Position of the clause in its paragraph; 1 is the lead.")
@@ -44,7 +44,7 @@ class Clauses(pa.DataFrameModel):
 
 
 class Actors(pa.DataFrameModel):
-    actor_id: str = pa.Field(unique=True, description="Slug of the canonical actor, e.g. 'member-states', 'secretary-general'.")
+    actor_id: str = pa.Field(description="Slug of the canonical actor, e.g. 'member-states', 'secretary-general'.")
     name: str = pa.Field(description="Canonical name.")
     kind: pl.Categorical = pa.Field(isin=list(ACTOR_KINDS), description=_one_of(ACTOR_KINDS))
     aliases: pl.List(pl.String) = pa.Field(description="Other names that resolve to this actor.")
@@ -54,7 +54,7 @@ class Actors(pa.DataFrameModel):
 
 
 class ActorMentions(pa.DataFrameModel):
-    mention_id: str = pa.Field(unique=True, description="paragraph_id + ':m' + position of the mention in the paragraph.")
+    mention_id: str = pa.Field(description="paragraph_id + ':m' + position of the mention in the paragraph.")
     document_id: str = pa.Field(description="Resolution (documents.document_id).")
     paragraph_id: str = pa.Field(description="Paragraph naming the actor.")
     clause_id: str = pa.Field(nullable=True, description="Clause addressing the actor (role = addressee).")
@@ -69,7 +69,7 @@ class ActorMentions(pa.DataFrameModel):
 
 
 class Instruments(pa.DataFrameModel):
-    instrument_id: str = pa.Field(unique=True, description="UN symbol when one exists (A/RES/60/288, S/RES/1373(2001), A/71/858, UNTS/1577/27531), else a slug of the name.")
+    instrument_id: str = pa.Field(description="UN symbol when one exists (A/RES/60/288, S/RES/1373(2001), A/71/858, UNTS/1577/27531), else a slug of the name.")
     kind: pl.Categorical = pa.Field(isin=INSTRUMENT_KINDS, description=_one_of(INSTRUMENT_KINDS))
     symbol: str = pa.Field(nullable=True, description="UN symbol, when the instrument has one.")
     name: str = pa.Field(nullable=True, description="Name of the instrument when known.")
@@ -81,7 +81,7 @@ class Instruments(pa.DataFrameModel):
 
 
 class Citations(pa.DataFrameModel):
-    citation_id: str = pa.Field(unique=True, description="document_id + ':' + where (paragraph local id, 'fn<N>' or 'header') + ':r' + position.")
+    citation_id: str = pa.Field(description="document_id + ':' + where (paragraph local id, 'fn<N>' or 'header') + ':r' + position.")
     document_id: str = pa.Field(description="Citing resolution.")
     paragraph_id: str = pa.Field(nullable=True, description="Paragraph citing it; for a footnote citation, the paragraph where the footnote marker stands.")
     instrument_id: str = pa.Field(description="Cited instrument (instruments.instrument_id).")
@@ -104,11 +104,10 @@ class InstrumentGraph(pa.DataFrameModel):
 
     class Config:
         strict = True
-        unique = ["citing_document_id", "instrument_id"]
 
 
 class Deadlines(pa.DataFrameModel):
-    deadline_id: str = pa.Field(unique=True, description="paragraph_id + ':d' + position.")
+    deadline_id: str = pa.Field(description="paragraph_id + ':d' + position.")
     document_id: str = pa.Field(description="Resolution (documents.document_id).")
     paragraph_id: str = pa.Field(description="Operative paragraph holding the time expression.")
     clause_id: str = pa.Field(nullable=True, description="Clause the time expression belongs to.")
@@ -127,7 +126,7 @@ class Deadlines(pa.DataFrameModel):
 
 
 class Mandates(pa.DataFrameModel):
-    mandate_id: str = pa.Field(unique=True, description="clause_id + ':' + actor_id.")
+    mandate_id: str = pa.Field(description="clause_id + ':' + actor_id.")
     document_id: str = pa.Field(description="Resolution (documents.document_id).")
     paragraph_id: str = pa.Field(description="Paragraph of the clause.")
     clause_id: str = pa.Field(description="Clause giving the mandate.")

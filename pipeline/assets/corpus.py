@@ -14,6 +14,7 @@ import polars as pl
 
 from pipeline.assets._metadata import table_metadata
 from pipeline.corpus import (
+    PER_DOCUMENT_TABLES,
     CorpusPlan,
     DocumentTables,
     SourceText,
@@ -26,8 +27,8 @@ from pipeline.parallel import batches, map_batches
 from pipeline.resources import UnresConfig
 from schemas import TABLES
 
-STRUCTURE = ("documents", "paragraphs", "footnotes", "document_forms", "quarantine")
-EXTRACT = ("clauses", "actor_mentions", "instruments", "citations", "deadlines")
+# What the graph publishes: the per-document tables and what choosing among inputs gives.
+OUTPUTS = (*PER_DOCUMENT_TABLES, "document_forms", "quarantine")
 
 
 @dg.op(out={"plan": dg.Out(), "cached": dg.Out(), "batches": dg.DynamicOut()})
@@ -59,7 +60,7 @@ def build_batch(context: dg.OpExecutionContext, config: UnresConfig, batch: list
     return built
 
 
-@dg.op(out={name: dg.Out() for name in (*STRUCTURE, *EXTRACT)})
+@dg.op(out={name: dg.Out() for name in OUTPUTS})
 def assemble(context: dg.OpExecutionContext, config: UnresConfig, plan: CorpusPlan, cached: DocumentTables,
              built: list[DocumentTables]):
     tables = assemble_corpus(plan, DocumentTables.concat([cached, *built]), config.precedence())
@@ -72,16 +73,15 @@ def assemble(context: dg.OpExecutionContext, config: UnresConfig, plan: CorpusPl
     context.log.info(f"{documents.height} resolutions, {tables['paragraphs'].height} paragraphs; "
                      f"{tables['quarantine'].height} inputs quarantined")
     residue = documents.filter(pl.col("n_residue_chars") > 0).height
-    for name in (*STRUCTURE, *EXTRACT):
+    for name in OUTPUTS:
         extra = {"documents_with_residue": residue} if name == "documents" else {}
-        yield dg.Output(tables[name], name, metadata=table_metadata(tables[name], **extra))
+        yield dg.Output(tables[name], name, metadata=table_metadata(tables[name], name, **extra))
 
 
 @dg.graph_multi_asset(outs={
-    **{name: dg.AssetOut(group_name="structure", description=TABLES[name].description) for name in STRUCTURE},
-    **{name: dg.AssetOut(group_name="extract", description=TABLES[name].description) for name in EXTRACT},
+    name: dg.AssetOut(group_name=TABLES[name].group, description=TABLES[name].description) for name in OUTPUTS
 })
 def corpus(raw_documents):
     plan, cached, to_build = plan_batches(raw_documents)
     tables = assemble(plan, cached, to_build.map(build_batch).collect())
-    return {name: getattr(tables, name) for name in (*STRUCTURE, *EXTRACT)}
+    return {name: getattr(tables, name) for name in OUTPUTS}

@@ -10,32 +10,32 @@ from pipeline.tables import actors_table, build_instrument_graph, build_mandates
 from schemas import TABLES
 
 
-@dg.asset(group_name="lexicons", description=TABLES["verbs"].description + " From pipeline/lexicons/verbs.csv.")
+@dg.asset(group_name=TABLES["verbs"].group, description=TABLES["verbs"].description + " From pipeline/lexicons/verbs.csv.")
 def verbs() -> dg.Output[pl.DataFrame]:
     table = verbs_table()
-    return dg.Output(table, metadata=table_metadata(table))
+    return dg.Output(table, metadata=table_metadata(table, "verbs"))
 
 
-@dg.asset(group_name="lexicons", description=TABLES["actors"].description + " From pipeline/lexicons/actors.csv.")
+@dg.asset(group_name=TABLES["actors"].group, description=TABLES["actors"].description + " From pipeline/lexicons/actors.csv.")
 def actors() -> dg.Output[pl.DataFrame]:
     table = actors_table()
-    return dg.Output(table, metadata=table_metadata(table))
+    return dg.Output(table, metadata=table_metadata(table, "actors"))
 
 
-@dg.asset(group_name="extract", description=TABLES["instrument_graph"].description)
+@dg.asset(group_name=TABLES["instrument_graph"].group, description=TABLES["instrument_graph"].description)
 def instrument_graph(citations: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     table = build_instrument_graph(citations)
-    return dg.Output(table, metadata=table_metadata(table))
+    return dg.Output(table, metadata=table_metadata(table, "instrument_graph"))
 
 
-@dg.asset(group_name="extract", description=TABLES["mandates"].description)
+@dg.asset(group_name=TABLES["mandates"].group, description=TABLES["mandates"].description)
 def mandates(clauses: pl.DataFrame, actor_mentions: pl.DataFrame, deadlines: pl.DataFrame, actors: pl.DataFrame,
              paragraphs: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     table = build_mandates(clauses, actor_mentions, deadlines, actors, paragraphs)
-    return dg.Output(table, metadata=table_metadata(table, n_reporting=table.filter("reporting").height))
+    return dg.Output(table, metadata=table_metadata(table, "mandates", n_reporting=table.filter("reporting").height))
 
 
-@dg.asset(group_name="measure", description=TABLES["corpus_health"].description)
+@dg.asset(group_name=TABLES["corpus_health"].group, description=TABLES["corpus_health"].description)
 def corpus_health(context: dg.AssetExecutionContext, documents: pl.DataFrame, paragraphs: pl.DataFrame,
                   clauses: pl.DataFrame, actor_mentions: pl.DataFrame, verbs: pl.DataFrame,
                   document_forms: pl.DataFrame, quarantine: pl.DataFrame) -> dg.Output[pl.DataFrame]:
@@ -45,4 +45,4 @@ def corpus_health(context: dg.AssetExecutionContext, documents: pl.DataFrame, pa
     overall = table.filter(pl.col("source") == "all")
     for measure, count, total in overall.select("measure", "count", "total").rows():
         context.log.info(f"health: {measure} {count}" + (f" of {total}" if total is not None else ""))
-    return dg.Output(table, metadata=table_metadata(table))
+    return dg.Output(table, metadata=table_metadata(table, "corpus_health"))

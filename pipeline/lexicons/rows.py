@@ -11,7 +11,7 @@ from datetime import date
 
 ACTOR_KINDS = (
     "member_states", "state", "un_principal_organ", "un_secretariat", "un_entity", "un_subsidiary_body",
-    "intergovernmental_organization", "civil_society", "private_sector", "other",
+    "intergovernmental_organization", "civil_society", "private_sector", "party", "other",
 )
 UN_ACTOR_KINDS = ("un_principal_organ", "un_secretariat", "un_entity", "un_subsidiary_body")  # mandate holders
 VERB_SECTIONS = ("preamble", "operative", "both")
