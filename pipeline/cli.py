@@ -9,6 +9,7 @@ from pathlib import Path
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="unres", description="United Nations resolutions as versioned tables.")
+    parser.add_argument("--version", action="version", version=f"unres {_package_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="build a release from the raw texts (headless Dagster run, in process)")
     build.add_argument("--raw", default="data/raw",
@@ -51,7 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("path", type=Path)
     evaluate = commands.add_parser("evaluate", help="score the pipeline against gold annotations")
     evaluate.add_argument("gold", nargs="*", type=Path, help="gold folders (default: every folder under tests/gold)")
-    commands.add_parser("info", help="list the tables and their columns")
+    evaluate.add_argument("--release", type=Path, default=None,
+                          help="also print the corpus health of this release (default: the newest under data/releases)")
+    info = commands.add_parser("info", help="list the tables and their columns")
+    info.add_argument("table", nargs="?", help="one table (default: every table)")
     args = parser.parse_args(argv)
 
     if args.command == "build":
@@ -98,22 +102,38 @@ def main(argv: list[str] | None = None) -> int:
         problems = verify_release(args.path)
         for problem in problems:
             print(problem, file=sys.stderr)
-        print(f"{args.path}: {'OK' if not problems else f'{len(problems)} problems'}")
+        print(f"{args.path}: {'OK' if not problems else f'{len(problems)} problem' + ('s' if len(problems) > 1 else '')}")
         return 1 if problems else 0
     if args.command == "evaluate":
         from pipeline.evaluate import main as evaluate_main
 
-        return evaluate_main(args.gold)
+        from pipeline.evaluate import newest_release
+
+        return evaluate_main(args.gold, release=args.release or newest_release(Path("data/releases")))
     if args.command == "info":
         from schemas import TABLES
 
+        if args.table is not None and args.table not in TABLES:
+            print(f"unres info: no table {args.table!r}; the tables are {', '.join(TABLES)}", file=sys.stderr)
+            return 2
         for name, spec in TABLES.items():
+            if args.table is not None and name != args.table:
+                continue
             columns = spec.model.to_schema().columns
             print(f"{name} ({', '.join(spec.primary_key)}): {spec.description}")
             for column_name, column in columns.items():
                 print(f"  {column_name:<22} {column.dtype!s:<14} {column.description}")
         return 0
     return 2
+
+
+def _package_version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("unres")
+    except metadata.PackageNotFoundError:
+        return "(not installed)"
 
 
 if __name__ == "__main__":

@@ -5,44 +5,80 @@
 
     dist/releases.json           index: every version with its date, schema version, row counts,
                                  archive name, size and SHA-256 (sorted by version, newest last)
-    dist/unres-<version>.zip     the release directory under ``unres-<version>/``; sorted entries,
-                                 timestamps from the version's date, fixed permissions
+    dist/unres-<version>.zip     the files listed in the release's SHA256SUMS, under ``unres-<version>/``;
+                                 sorted entries, timestamps from the version's date, fixed permissions
 
 Both are functions of the release directory only, so rebuilding a version gives the same bytes.
+Nothing fetched is trusted beyond data: versions and archive names are checked before they become
+paths, and ``unres.duckdb`` is built by the project's own statements, never by SQL from the archive.
 """
 
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import os
+import re
 import shutil
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import zipfile
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from pipeline.database import DatabaseError, ensure_duckdb
+from pipeline.durable import (
+    atomic_write,
+    fsync_dir,
+    fsync_file,
+    fsync_tree,
+    locked,
+    remove_stale,
+    staging_pid,
+)
+
 INDEX = "releases.json"
+MAX_INDEX_BYTES = 10_000_000  # an index lists each release in ~1 kB; anything this large is not one
 # Where the project publishes dist/ (the releases.json index and archives). Override with --from or
 # UNRES_RELEASE_URL, e.g. a mirror, a local `python -m http.server` or a file:// URL.
 DEFAULT_RELEASE_URL = "https://unres-data.github.io/releases"
 RELEASE_URL_ENV = "UNRES_RELEASE_URL"
+# The whole of one download (index and archive), in seconds: the socket timeout alone lets a server
+# that sends a byte now and then hold a download forever.
+DOWNLOAD_SECONDS_ENV = "UNRES_DOWNLOAD_TIMEOUT"
+DEFAULT_DOWNLOAD_SECONDS = 3600.0
 # Files a release directory may hold beyond SHA256SUMS: rebuilt locally from the verified files
 # (DuckDB database files are not byte-reproducible), never archived or checksummed.
 DERIVED_FILES = frozenset({"unres.duckdb", "unres.duckdb.wal"})
+_VERSION = re.compile(r"(\d{4})\.([1-9]\d?)\.([1-9]\d?)(?:\.(?:0|[1-9]\d*))?")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 _CHUNK = 1 << 16
 
 
 class PublishError(RuntimeError):
-    """dist/ already holds a different archive or index entry for this version."""
+    """Publishing was refused (a different archive or index entry for this version is already in dist/,
+    or dist/ holds something that is not a release index); the message names the file."""
 
 
 class DownloadError(RuntimeError):
     """A download was refused; the message names the file and the reason. Nothing was written."""
+
+
+class InvalidVersion(ValueError):
+    """A version that is not CalVer: it would become a path, so it is refused before anything starts."""
+
+
+def check_version(version: str) -> str:
+    """``version`` if it is CalVer ``YYYY.M.D`` or ``YYYY.M.D.N`` naming a real date, else InvalidVersion."""
+    if not isinstance(version, str) or not _VERSION.fullmatch(version) or version_date(version) is None:
+        raise InvalidVersion(f"version {version!r} is not a CalVer version YYYY.M.D or YYYY.M.D.N (e.g. 2026.11.28)")
+    return version
 
 
 def version_key(version: str) -> tuple:
@@ -76,46 +112,152 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def is_derived(relative: str) -> bool:
+    """A local file that is not part of the release: the DuckDB database or its scratch files."""
+    return relative in DERIVED_FILES or staging_pid(relative) is not None
+
+
+# --- SHA256SUMS ---------------------------------------------------------------------------
+
+
+def read_sums(root: Path) -> tuple[list[tuple[str, str]], list[str]]:
+    """(digest, relative path) of every line of ``root/SHA256SUMS``, and what is wrong with it: a
+    path that is absolute or climbs out with ``..`` is refused, never opened."""
+    sums = root / "SHA256SUMS"
+    if not sums.is_file():
+        return [], [f"{root.name}/SHA256SUMS: missing; not a release directory"]
+    entries, problems, seen = [], [], set()
+    try:
+        lines = sums.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        return [], [f"SHA256SUMS: unreadable ({error})"]
+    for number, line in enumerate(lines, start=1):
+        digest, _, name = line.partition("  ")
+        path = PurePosixPath(name)
+        if not _SHA256.fullmatch(digest) or not name:
+            problems.append(f"SHA256SUMS, line {number}: not '<sha256>  <path>'")
+        elif path.is_absolute() or ".." in path.parts or "\\" in name or "\x00" in name or name == "SHA256SUMS":
+            problems.append(f"SHA256SUMS, line {number}: path {name!r} is absolute or outside the release; refused")
+        elif name in seen:
+            problems.append(f"SHA256SUMS, line {number}: {name} is listed twice")
+        else:
+            seen.add(name)
+            entries.append((digest, name))
+    return entries, problems
+
+
+def checksum_problems(root: Path) -> list[str]:
+    """Every file of a release directory against its SHA256SUMS (and nothing unlisted)."""
+    entries, problems = read_sums(root)
+    if not (root / "SHA256SUMS").is_file():
+        return problems
+    for digest, name in entries:
+        path = root / name
+        if path.is_symlink() or not path.is_file():
+            problems.append(f"{name}: listed in SHA256SUMS but missing (or not a regular file)")
+        elif sha256_file(path) != digest:
+            problems.append(f"{name}: SHA-256 does not match SHA256SUMS (file changed or corrupt)")
+    listed = {name for _, name in entries}
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        if path.is_file() and relative != "SHA256SUMS" and relative not in listed and not is_derived(relative):
+            problems.append(f"{relative}: not listed in SHA256SUMS")
+    return problems
+
+
 # --- publishing ---------------------------------------------------------------------------
 
 
 def write_archive(release_dir: Path, dist_dir: Path) -> Path:
-    """``dist/unres-<version>.zip``: sorted entries, timestamps from the version, mode 0644."""
-    version = release_dir.name
-    dist_dir.mkdir(parents=True, exist_ok=True)
+    """``dist/unres-<version>.zip`` of exactly SHA256SUMS and the files it lists (each checked against
+    its digest as it is read): sorted entries, timestamps from the version, mode 0644. Call it with
+    the index lock held (``publish``)."""
+    version = check_version(release_dir.name)
+    entries, problems = read_sums(release_dir)
+    if problems:
+        raise PublishError(f"{release_dir}: {problems[0]}; not archived")
     final = dist_dir / archive_name(version)
     staging = dist_dir / f".{final.name}.staging-{os.getpid()}"
-    stamp = version_date(version) or date(1980, 1, 1)
-    stamp = max(stamp, date(1980, 1, 1))  # the zip format starts in 1980
-    files = sorted(p for p in release_dir.rglob("*")
-                   if p.is_file() and p.relative_to(release_dir).as_posix() not in DERIVED_FILES)
+    stamp = max(version_date(version), date(1980, 1, 1))  # the zip format starts in 1980
+    members = sorted([("SHA256SUMS", None), *((name, digest) for digest, name in entries)],
+                     key=lambda item: PurePosixPath(item[0]))
     try:
         with zipfile.ZipFile(staging, "w") as archive:
-            for path in files:
-                info = zipfile.ZipInfo(f"unres-{version}/{path.relative_to(release_dir).as_posix()}",
-                                       date_time=(stamp.year, stamp.month, stamp.day, 0, 0, 0))
+            for name, digest in members:
+                try:
+                    data = (release_dir / name).read_bytes()
+                except OSError as error:
+                    raise PublishError(f"{release_dir / name}: listed in SHA256SUMS but unreadable ({error})") from error
+                if digest is not None and hashlib.sha256(data).hexdigest() != digest:
+                    raise PublishError(f"{release_dir / name}: does not match SHA256SUMS; not archived")
+                info = zipfile.ZipInfo(f"unres-{version}/{name}", date_time=(stamp.year, stamp.month, stamp.day, 0, 0, 0))
                 info.create_system = 3  # unix, so the mode below is honoured
                 info.external_attr = 0o100644 << 16
                 info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, path.read_bytes(), compresslevel=6)  # 9: 3x the time for 3% less
+                archive.writestr(info, data, compresslevel=6)  # 9: 3x the time for 3% less
         if final.exists():
             if sha256_file(final) != sha256_file(staging):
                 raise PublishError(f"{final}: a different archive of {version} is already published; "
                                    "releases are immutable: build under a new version")
-            staging.unlink()
         else:
+            fsync_file(staging)
             staging.rename(final)
+            fsync_dir(dist_dir)
     finally:
-        if staging.exists():
-            staging.unlink()
+        staging.unlink(missing_ok=True)
     return final
 
 
 def read_index(dist_dir: Path) -> dict:
+    """The local ``releases.json`` (an empty index when there is none), checked like a fetched one."""
     path = dist_dir / INDEX
     if not path.exists():
         return {"name": "unres", "latest": None, "releases": []}
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_INDEX_BYTES + 1)
+        return parse_index(data, str(path))
+    except (OSError, ValueError) as error:
+        raise PublishError(f"{error}; repair or remove it (each archive beside it lists its own files)") from error
+
+
+def parse_index(data: bytes, source: str) -> dict:
+    """The index in ``data``, or ValueError naming ``source`` and the first thing wrong with it."""
+    if len(data) > MAX_INDEX_BYTES:
+        raise ValueError(f"{source}: larger than the {MAX_INDEX_BYTES:,}-byte limit for a release index")
+    try:
+        index = json.loads(data.decode("utf-8"))
+    except ValueError as error:
+        raise ValueError(f"{source}: not a valid release index ({error})") from error
+    if not isinstance(index, dict) or not isinstance(index.get("releases"), list):
+        raise ValueError(f"{source}: not a release index (no 'releases' list)")
+    versions = set()
+    for number, item in enumerate(index["releases"], start=1):
+        problem = _entry_problem(item)
+        if problem is None and item["version"] in versions:
+            problem = "lists its version a second time"
+        if problem:
+            raise ValueError(f"{source}: release entry {number} {problem}")
+        versions.add(item["version"])
+    return index
+
+
+def _entry_problem(item: object) -> str | None:
+    """What makes an index entry unusable, or None: its fields become paths, sizes and digests."""
+    if not isinstance(item, dict):
+        return "is not an object"
+    try:
+        check_version(item.get("version"))
+    except InvalidVersion as error:
+        return f"has {error}"
+    if item.get("archive") != archive_name(item["version"]):
+        return f"names the archive {item.get('archive')!r}, not {archive_name(item['version'])!r}"
+    size = item.get("bytes")
+    if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+        return f"has 'bytes' {size!r}, not a size"
+    if not isinstance(item.get("sha256"), str) or not _SHA256.fullmatch(item["sha256"]):
+        return f"has 'sha256' {item.get('sha256')!r}, not a SHA-256 digest"
+    return None
 
 
 def index_entry(release_dir: Path, archive: Path) -> dict:
@@ -134,20 +276,23 @@ def index_entry(release_dir: Path, archive: Path) -> dict:
 
 
 def publish(release_dir: Path, dist_dir: Path) -> dict:
-    """Write the archive of ``release_dir`` into ``dist_dir`` and add it to ``releases.json``."""
-    archive = write_archive(release_dir, dist_dir)
-    entry = index_entry(release_dir, archive)
-    index = read_index(dist_dir)
-    releases = {item["version"]: item for item in index["releases"]}
-    if entry["version"] in releases and releases[entry["version"]]["sha256"] != entry["sha256"]:
-        raise PublishError(f"{dist_dir / INDEX}: {entry['version']} is already listed with another archive "
-                           f"(sha256 {releases[entry['version']]['sha256'][:12]}…); releases are immutable")
-    releases[entry["version"]] = entry
-    ordered = sorted(releases.values(), key=lambda item: version_key(item["version"]))
-    index = {"name": "unres", "latest": ordered[-1]["version"], "releases": ordered}
-    staging = dist_dir / f".{INDEX}.staging-{os.getpid()}"
-    staging.write_text(json.dumps(index, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(staging, dist_dir / INDEX)
+    """Write the archive of ``release_dir`` into ``dist_dir`` and add it to ``releases.json``: under
+    the index's lock, so that releases published at once are all listed."""
+    check_version(release_dir.name)
+    dist_dir.mkdir(parents=True, exist_ok=True)
+    with locked(dist_dir / f".{INDEX}.lock"):
+        remove_stale(dist_dir)
+        archive = write_archive(release_dir, dist_dir)
+        entry = index_entry(release_dir, archive)
+        index = read_index(dist_dir)
+        releases = {item["version"]: item for item in index["releases"]}
+        if entry["version"] in releases and releases[entry["version"]]["sha256"] != entry["sha256"]:
+            raise PublishError(f"{dist_dir / INDEX}: {entry['version']} is already listed with another archive "
+                               f"(sha256 {releases[entry['version']]['sha256'][:12]}…); releases are immutable")
+        releases[entry["version"]] = entry
+        ordered = sorted(releases.values(), key=lambda item: version_key(item["version"]))
+        index = {"name": "unres", "latest": ordered[-1]["version"], "releases": ordered}
+        atomic_write(dist_dir / INDEX, (json.dumps(index, indent=2, ensure_ascii=False) + "\n").encode())
     return entry
 
 
@@ -158,22 +303,50 @@ def release_url() -> str:
     return os.environ.get(RELEASE_URL_ENV) or DEFAULT_RELEASE_URL
 
 
+def download_seconds() -> float:
+    """The overall download time limit: ``$UNRES_DOWNLOAD_TIMEOUT`` seconds, or one hour."""
+    value = os.environ.get(DOWNLOAD_SECONDS_ENV)
+    if not value:
+        return DEFAULT_DOWNLOAD_SECONDS
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:
+        raise DownloadError(f"{DOWNLOAD_SECONDS_ENV}={value!r}: expected a positive number of seconds")
+    return seconds
+
+
 def _url(base: str, name: str) -> str:
     return base.rstrip("/") + "/" + urllib.parse.quote(name)
 
 
-def fetch_index(base_url: str, timeout: float = 30) -> dict:
+def _chunks(response: http.client.HTTPResponse, name: str, deadline: float, limit: float) -> Iterator[bytes]:
+    """The body as it arrives (``read1``: a slow server cannot hold one read for long), until the deadline."""
+    while chunk := response.read1(_CHUNK):
+        yield chunk
+        if time.monotonic() > deadline:
+            raise DownloadError(f"{name}: refused: not complete within the {limit:g}-second download time limit "
+                                f"(set {DOWNLOAD_SECONDS_ENV} to allow longer)")
+
+
+def fetch_index(base_url: str, timeout: float = 30, deadline: float | None = None) -> dict:
     url = _url(base_url, INDEX)
+    limit = download_seconds()
+    deadline = deadline if deadline is not None else time.monotonic() + limit
+    data = bytearray()
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
-            index = json.loads(response.read().decode("utf-8"))
-    except (urllib.error.URLError, OSError) as error:
-        raise DownloadError(f"{url}: cannot fetch the release index ({error})") from error
+            for chunk in _chunks(response, INDEX, deadline, limit):
+                data += chunk
+                if len(data) > MAX_INDEX_BYTES:
+                    break
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
+        raise DownloadError(f"{url}: cannot fetch the release index ({error!r})") from error
+    try:
+        return parse_index(bytes(data), url)
     except ValueError as error:
-        raise DownloadError(f"{url}: not a valid release index ({error})") from error
-    if not isinstance(index, dict) or not isinstance(index.get("releases"), list):
-        raise DownloadError(f"{url}: not a release index (no 'releases' list)")
-    return index
+        raise DownloadError(str(error)) from error
 
 
 def resolve(index: dict, version: str, source: str) -> dict:
@@ -189,76 +362,76 @@ def resolve(index: dict, version: str, source: str) -> dict:
     raise DownloadError(f"{source}: unknown version {version!r}; published versions: {known}")
 
 
-def checksum_problems(root: Path) -> list[str]:
-    """Every file of a release directory against its SHA256SUMS (and nothing unlisted)."""
-    sums = root / "SHA256SUMS"
-    if not sums.is_file():
-        return [f"{root.name}/SHA256SUMS: missing; not a release directory"]
-    problems, listed = [], set()
-    for line in sums.read_text(encoding="utf-8").splitlines():
-        digest, _, name = line.partition("  ")
-        listed.add(name)
-        path = root / name
-        if not path.is_file():
-            problems.append(f"{name}: listed in SHA256SUMS but missing")
-        elif sha256_file(path) != digest:
-            problems.append(f"{name}: SHA-256 does not match SHA256SUMS (file changed or corrupt)")
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root).as_posix()
-        if path.is_file() and relative != "SHA256SUMS" and relative not in listed and relative not in DERIVED_FILES:
-            problems.append(f"{relative}: not listed in SHA256SUMS")
-    return problems
-
-
 def download(version: str, to: Path, base_url: str | None = None, progress: IO[str] | None = sys.stderr,
              timeout: float = 60) -> Path:
     """Fetch, verify and unpack one release into ``to/<version>``; return that directory.
 
     The archive is checked against the index (size, SHA-256), its entries against path escapes,
     the unpacked files against SHA256SUMS; only then is the directory renamed into place. On any
-    refusal nothing under ``to`` is changed.
+    refusal nothing under ``to`` is changed. ``timeout`` bounds each network read, and
+    ``$UNRES_DOWNLOAD_TIMEOUT`` the whole download.
     """
+    if version != "latest":
+        try:
+            check_version(version)
+        except InvalidVersion as error:
+            raise DownloadError(f"{error}; give a published version or 'latest'") from error
+    if to.exists() and not to.is_dir():
+        raise DownloadError(f"{to}: not a directory; give --to the directory to unpack releases into")
     base_url = base_url or release_url()
-    index = fetch_index(base_url, timeout)
+    limit = download_seconds()
+    deadline = time.monotonic() + limit
+    index = fetch_index(base_url, timeout, deadline)
     entry = resolve(index, version, _url(base_url, INDEX))
     version = entry["version"]
     final = to / version
-    if final.exists():
-        problems = checksum_problems(final)
-        if problems:
-            raise DownloadError(f"{final}: already present but does not verify ({problems[0]}); "
-                                "remove it to download again")
-        _say(progress, f"unres {version}: already present and verified at {final}\n")
-        return final
     created = not to.exists()
-    to.mkdir(parents=True, exist_ok=True)
+    try:
+        to.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DownloadError(f"{to}: cannot create the directory ({error})") from error
     part = to / f".{entry['archive']}.part-{os.getpid()}"
     staging = to / f".{version}.unpack-{os.getpid()}"
     try:
-        _fetch(_url(base_url, entry["archive"]), part, entry, progress, timeout)
-        _unpack(part, staging, version, entry["archive"])
-        problems = checksum_problems(staging)
-        if problems:
-            raise DownloadError(f"{entry['archive']}: refused: " + "; ".join(problems[:5]))
-        ensure_duckdb(staging)
-        staging.rename(final)
+        with locked(to):  # one download or build into a directory at a time
+            remove_stale(to)
+            if final.exists():
+                problems = checksum_problems(final)
+                if problems:
+                    raise DownloadError(f"{final}: already present but does not verify ({problems[0]}); "
+                                        "remove it to download again")
+                _say(progress, f"unres {version}: already present and verified at {final}\n")
+                return final
+            _fetch(_url(base_url, entry["archive"]), part, entry, progress, timeout, deadline, limit)
+            _unpack(part, staging, version, entry["archive"])
+            problems = checksum_problems(staging)
+            if problems:
+                raise DownloadError(f"{entry['archive']}: refused: " + "; ".join(problems[:5]))
+            ensure_duckdb(staging)
+            fsync_tree(staging)
+            staging.rename(final)
+            fsync_dir(to)
+    except DatabaseError as error:
+        raise DownloadError(f"{entry['archive']}: refused: {error}") from error
+    except OSError as error:
+        raise DownloadError(f"{entry['archive']}: cannot be unpacked into {to} ({error})") from error
     finally:
-        if part.exists():
-            part.unlink()
+        part.unlink(missing_ok=True)
         if staging.exists():
-            shutil.rmtree(staging)
-        if created and not final.exists() and not any(to.iterdir()):
+            shutil.rmtree(staging, ignore_errors=True)
+        if created and not final.exists() and to.is_dir() and not any(to.iterdir()):
             to.rmdir()  # a refused download leaves no trace, not even the directory it created
     _say(progress, f"unres {version}: verified {entry['archive']} and every file against SHA256SUMS; unpacked to {final}\n")
     return final
 
 
-def _fetch(url: str, part: Path, entry: dict, progress: IO[str] | None, timeout: float) -> None:
-    name, expected = entry["archive"], int(entry["bytes"])
+def _fetch(url: str, part: Path, entry: dict, progress: IO[str] | None, timeout: float, deadline: float,
+           limit: float) -> None:
+    name, expected = entry["archive"], entry["bytes"]
     digest, received, shown = hashlib.sha256(), 0, -1
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response, part.open("wb") as out:
-            for chunk in iter(lambda: response.read(_CHUNK), b""):
+            for chunk in _chunks(response, name, deadline, limit):
                 received += len(chunk)
                 if received > expected:
                     raise DownloadError(f"{name}: refused: larger than the {expected} bytes listed in {INDEX}")
@@ -268,8 +441,8 @@ def _fetch(url: str, part: Path, entry: dict, progress: IO[str] | None, timeout:
                 if progress and percent // 10 != shown:
                     shown = percent // 10
                     _say(progress, f"\rdownloading {name}: {percent:3d}% ({received:,} of {expected:,} bytes)")
-    except (urllib.error.URLError, OSError) as error:
-        raise DownloadError(f"{name}: download failed after {received:,} bytes ({error})") from error
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
+        raise DownloadError(f"{name}: download failed after {received:,} bytes ({error!r})") from error
     if progress:
         _say(progress, "\n")
     if received < expected:
@@ -277,8 +450,6 @@ def _fetch(url: str, part: Path, entry: dict, progress: IO[str] | None, timeout:
     if digest.hexdigest() != entry["sha256"]:
         raise DownloadError(f"{name}: refused: SHA-256 {digest.hexdigest()} does not match {entry['sha256']} "
                             f"listed in {INDEX} (tampered or corrupt archive)")
-
-
 def _unpack(archive_path: Path, staging: Path, version: str, name: str) -> None:
     prefix = f"unres-{version}"
     try:
@@ -326,29 +497,3 @@ def _say(stream: IO[str] | None, text: str) -> None:
     if stream:
         stream.write(text)
         stream.flush()
-
-
-# --- DuckDB -------------------------------------------------------------------------------
-
-
-def ensure_duckdb(release_dir: Path) -> Path | None:
-    """Build ``unres.duckdb`` from the release's ``unres.sql`` (run inside the release directory,
-    reading its Parquet files). Returns None when the release has no ``unres.sql``."""
-    script = release_dir / "unres.sql"
-    if not script.is_file():
-        return None
-    import duckdb
-
-    target = release_dir / "unres.duckdb"
-    scratch = release_dir / ".unres.duckdb.tmp"
-    for leftover in (scratch, Path(f"{scratch}.wal")):
-        leftover.unlink(missing_ok=True)
-    sql = script.read_text(encoding="utf-8").replace("'parquet/", "'" + (release_dir / "parquet").as_posix().replace("'", "''") + "/")
-    connection = duckdb.connect(str(scratch))
-    try:
-        connection.execute(sql)
-        connection.execute("checkpoint")
-    finally:
-        connection.close()
-    os.replace(scratch, target)
-    return target

@@ -150,8 +150,13 @@ def _iso(value: object) -> str | None:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def main(folders: list[Path] | None = None, raw_dir: Path = DEFAULT_RAW) -> int:
+def main(folders: list[Path] | None = None, raw_dir: Path = DEFAULT_RAW, release: Path | None = None) -> int:
     folders = folders or sorted(p for p in DEFAULT_GOLD_ROOT.iterdir() if (p / "header.json").exists())
+    for folder in folders:
+        if not (folder / "header.json").is_file():
+            print(f"unres evaluate: {folder} is not a gold folder (no header.json); give folders like tests/gold/a_res_72_284",
+                  file=sys.stderr)
+            return 2
     print(f"{'gold':<24} {'table':<12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'pred':>5} {'gold':>5}")
     for folder in folders:
         for table, (score, missed, extra) in evaluate_folder(folder, raw_dir).items():
@@ -161,4 +166,28 @@ def main(folders: list[Path] | None = None, raw_dir: Path = DEFAULT_RAW) -> int:
                 print(f"{'':<24}   missed {row}", file=sys.stderr)
             for row in extra[:3]:
                 print(f"{'':<24}   extra  {row}", file=sys.stderr)
+    if release is not None:
+        print_health(release)
     return 0
+
+
+def newest_release(root: Path) -> Path | None:
+    """The newest complete release directory under ``root`` (staging directories start with a dot)."""
+    from pipeline.distribute import version_key
+
+    done = [p for p in root.iterdir() if not p.name.startswith(".") and (p / "SHA256SUMS").is_file()] if root.is_dir() else []
+    return max(done, key=lambda p: version_key(p.name)) if done else None
+
+
+def print_health(release: Path) -> None:
+    """The corpus-health measures of a built release, over the whole corpus: what gold cannot show."""
+    path = release / "parquet" / "corpus_health.parquet"
+    if not path.is_file():
+        print(f"\n(no corpus_health table in {release})")
+        return
+    health = pl.read_parquet(path).filter(pl.col("source") == "all").sort("measure")
+    print(f"\ncorpus health of {release} (all sources; per source in its corpus_health table)")
+    for row in health.iter_rows(named=True):
+        share = f"{row['share']:7.2%}" if row["share"] is not None else " " * 7
+        total = f" of {row['total']:,}" if row["total"] is not None else ""
+        print(f"  {row['measure']:<38} {share}  {row['count']:,}{total}")

@@ -24,11 +24,14 @@ _ROMAN_LABEL = re.compile(r"^\s*[IVXL]{1,5}\.(?:\s+(?=[A-Z])|\s*$)")  # "II. Imp
 _ROMAN_ALONE = re.compile(r"\s*[IVXL]{1,5}\s*")  # a part number on its own line, without a dot
 _END_OF_PARAGRAPH = re.compile(r"[,;:.]\s*$")
 _STRONG_END = re.compile(r"[;:.]\s*$")
-_LEAD_WORD = re.compile(r"^\s*[“\"]?([A-Z][a-z]+)(?:,)?(?:\s+([a-z]+))?")
+_LEAD_WORD = re.compile(r"^\s*[“\"]?([A-Z][a-z]+(?:-[a-z]+)?)(?:,)?(?:\s+([a-z]+))?")  # "Re-emphasizing"
+# "In this regard, calling on ...": a set phrase before the lead word of a preambular paragraph
+_INTRO = re.compile(r"^\s*(?:In|At|On|With)\s+(?:this|that|the\s+same)\s+[a-z]+,\s+(?=[a-z]+ing\b)")
 _MARKER_AFTER_PUNCTUATION = re.compile(r"(?<=[,;:.])(?:\s*\d{1,3}/?)+$")  # "Congo, 21 22", "Nations, 1/"
 _LABEL_ONLY = re.compile(r"\s*(?:\d{1,3}\.|\([a-z0-9]{1,5}\)|[IVXL]{1,5}\.)\s*")
 _ROMAN = "ivxl"
 _LEAD_ADVERBS = {"hereby", "therefore", "also", "further", "again"}  # "Hereby records", "Further decides"
+_PREAMBLE_ADVERBS = {"also", "further", "again", "while"}  # "Further noting", "While welcoming"
 
 
 @dataclass
@@ -153,14 +156,14 @@ class _Segmenter:
             return False
         if self.lettered is not None:
             return label == _next_letter(self.lettered)
-        lead = _LEAD_WORD.match(rest)
+        lead = _lead(rest)
         return label == "a" and self.section == "preamble" and bool(lead) and _is_operative_word(lead.group(1), lead.group(2))
 
     def _annex_has_numbers(self) -> bool:
         return any(p.section == "annex" and p.number is not None for p in self.paragraphs if p.paragraph_id.startswith(self._annex_prefix()))
 
     def _opens_paragraph(self, text: str, current: str, ends: bool, gap: bool, page_break: bool) -> bool:
-        lead = _LEAD_WORD.match(text)
+        lead = _lead(text)
         if not ends:
             # PDF extraction sometimes drops a preambular paragraph's last line ("... of 19 December"
             # with "2006," lost); after a blank line, a capitalised lexicon participle such as
@@ -256,7 +259,7 @@ class _Segmenter:
         self.items = []
 
     def _open_unnumbered(self, line: Line) -> None:
-        lead = _LEAD_WORD.match(line.text)
+        lead = _lead(line.text)
         if self.annex is None and self.section == "preamble" and lead and _is_operative_word(lead.group(1), lead.group(2)):
             self.section = "operative"
         self.lettered = None
@@ -378,7 +381,7 @@ class _Segmenter:
         operative part."""
         top = [p for p in self.paragraphs if p.kind == "paragraph" and p.section == "preamble"]
         for position, paragraph in enumerate(top[1:], start=1):
-            lead = _LEAD_WORD.match(paragraph.text)
+            lead = _lead(paragraph.text)
             if not (lead and _is_preambular_word(lead.group(1), lead.group(2))):
                 start = top[position].ordinal
                 for row in self.paragraphs[start - 1 :]:
@@ -414,20 +417,30 @@ def _join_lines(parts: list[SpannedText]) -> SpannedText:
     return joined
 
 
+def _lead(text: str) -> re.Match[str] | None:
+    """The lead word and the word after it; a set phrase before it ("In this regard, calling") is skipped."""
+    intro = _INTRO.match(text)
+    if intro:
+        text = text[intro.end()].upper() + text[intro.end() + 1 :]
+    return _LEAD_WORD.match(text)
+
+
 def _is_lead_word(word: str, following: str | None) -> bool:
-    """Preambular and operative openings: participles, adjectives and finite verbs of the lexicon."""
+    """Preambular and operative openings: participles, adjectives and finite verbs of the lexicon.
+    An adverb counts by the word it grades ("Deeply concerned", "Further noting"), so a wrapped
+    "Orderly and Regular Migration" does not open a paragraph."""
     lower = word.lower()
     if lower in lead_first_words() or lower.endswith("ing"):
         return True
-    if lower.endswith("ly") and following:
-        return True
+    if (lower.endswith("ly") or lower in _PREAMBLE_ADVERBS) and following:
+        return _is_lead_word(following, None)
     return _is_operative_word(word, following)
 
 
 def _is_preambular_word(word: str, following: str | None) -> bool:
     """Participles, adjectives and "Whereas": words that open a preambular paragraph."""
     lower = word.lower()
-    if lower.endswith("ly") and following:
+    if (lower.endswith("ly") or lower in _PREAMBLE_ADVERBS) and following:
         lower = following
     return lower == "whereas" or lower.endswith("ing") or (lower in lead_first_words() and lower not in finite_first_words())
 
