@@ -106,7 +106,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if problems else 0
     if args.command == "evaluate":
         from pipeline.evaluate import main as evaluate_main
-
         from pipeline.evaluate import newest_release
 
         return evaluate_main(args.gold, release=args.release or newest_release(Path("data/releases")))
