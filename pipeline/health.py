@@ -17,8 +17,9 @@ DIRECTIVE_CATEGORIES = ("exhortation", "request", "demand")  # the categories wh
 _JOB_NUMBER = r"\b\d{2}-\d{5}\b"  # "05-59277": the document's print job number
 _NOT_ADDRESSED = ("call for",)  # "calls for the release of ..." names an action, not an addressee
 
-def corpus_health(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
-    """One row per (source, measure), plus the whole corpus as source 'all'."""
+def corpus_health(tables: dict[str, pl.DataFrame], meetings: pl.DataFrame | None = None) -> pl.DataFrame:
+    """One row per (source, measure), plus the whole corpus as source 'all'. ``meetings`` are the Council's
+    meeting records (raw_meeting_records), against which Council headers are checked."""
     documents = tables["documents"].select("document_id", "source")
     source_of = dict(documents.rows())
     rows: list[dict] = []
@@ -69,12 +70,25 @@ def corpus_health(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
         (pl.col("number").unique().sort() != pl.int_range(1, pl.col("number").n_unique() + 1)).any().alias("gap"))
     add("documents_with_numbering_gaps", by_source(numbered.filter("gap")["document_id"]), published)
 
+    if meetings is not None and meetings.height:
+        checked = _meeting_agreement(tables["documents"], meetings)
+        add("header_agrees_with_meeting_records", by_source(checked.filter("agrees")["document_id"]),
+            by_source(checked["document_id"]))
+
     other = forms.filter(~pl.col("chosen"))
     add("other_form_texts_equal", _sums(other, "n_texts_equal"), _sums(other, "n_paragraphs_shared"))
 
     return frame("corpus_health", [dict(row, description=MEASURES[row["measure"]],
                                         share=round(row["count"] / row["total"], 6) if row["total"] else None)
                                    for row in rows]).sort("source", "measure")
+
+
+def _meeting_agreement(documents: pl.DataFrame, meetings: pl.DataFrame) -> pl.DataFrame:
+    """Each Council resolution with a meeting record: does its header give the record's date and meeting?"""
+    records = meetings.filter(pl.col("symbol").is_not_null()).unique("symbol", keep="first", maintain_order=True)
+    joined = documents.join(records, left_on="document_id", right_on="symbol")
+    return joined.select("document_id", ((pl.col("adopted_on") == pl.col("met_on"))
+                                         & (pl.col("meeting") == pl.col("meeting_right"))).fill_null(False).alias("agrees"))
 
 
 def _directive_clauses(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:

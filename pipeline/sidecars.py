@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 
 import polars as pl
 
@@ -16,7 +17,9 @@ VOTE_FIELDS = {"MS_in_favour": "yes", "MS_against": "no", "MS_abstaining": "abst
 SPONSOR_FIELDS = {"sponsors": False, "additional_sponsors": True}
 EXTRACT_SCHEMA = {"source_file": pl.String, "symbol": pl.String, "field": pl.String, "name": pl.String}
 MEETING_SCHEMA = {"source_file": pl.String, "symbol": pl.String, "meeting": pl.Int32, "day": pl.String,
-                  "year": pl.Int32, "tally": pl.String}
+                  "year": pl.Int32, "met_on": pl.Date, "tally": pl.String}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DAY = re.compile(r"(\d{1,2})\s+([A-Z][a-z]+)\.?")
 _OUTCOME = re.compile(r"(S/RES/\d+\s*\(\d{4}\))\s*([\d\-\s]*)")
 
 
@@ -40,13 +43,27 @@ def meeting_rows(source_file: str, records: Iterable[dict]) -> list[dict]:
     """Security Council meeting records: each resolution adopted at a meeting, with the meeting's day and tally."""
     rows = []
     for record in records:
-        meeting = re.fullmatch(r"S/PV\.(\d+)(?:\s*\(.*\))?", (record.get("record") or "").strip())
+        meeting = re.match(r"S/PV\.(\d+)", (record.get("record") or "").strip())  # "S/PV.3384+Corr.1", "(Resumption 1)"
         year = (record.get("year") or "").strip()
+        day = (record.get("day") or "").strip()
         for found in _OUTCOME.finditer(record.get("outcome") or ""):
             rows.append({"source_file": source_file, "symbol": canonical_symbol(found.group(1)),
-                         "meeting": int(meeting.group(1)) if meeting else None, "day": (record.get("day") or "").strip(),
-                         "year": int(year) if year.isdigit() else None, "tally": found.group(2).strip() or None})
+                         "meeting": int(meeting.group(1)) if meeting else None, "day": day,
+                         "year": int(year) if year.isdigit() else None, "met_on": _met_on(day, year),
+                         "tally": found.group(2).strip() or None})
     return rows
+
+
+def _met_on(day: str, year: str) -> date | None:
+    """The (last) day of a meeting: "6 January", "29 + 30 March" (a meeting over two days), "2 Sep."."""
+    found = _DAY.findall(day)
+    month = found[-1][1][:3].lower() if found else ""
+    if not year.isdigit() or month not in _MONTHS:
+        return None
+    try:
+        return date(int(year), _MONTHS.index(month) + 1, int(found[-1][0]))
+    except ValueError:
+        return None
 
 
 def votes_table(extracts: pl.DataFrame, documents: pl.DataFrame, actors: pl.DataFrame) -> pl.DataFrame:

@@ -16,6 +16,8 @@ MEASURES = {
     "directive_clauses_without_addressee": "clauses of a directive verb (exhortation, request, demand; 'call for' and "
                                            "that-clauses aside) with no addressee, over those clauses",
     "documents_with_numbering_gaps": "resolutions whose operative numbers do not run 1, 2, 3 ..., over resolutions",
+    "header_agrees_with_meeting_records": "Council resolutions whose adoption date and meeting equal the Council's "
+                                          "meeting records (sc-pdftext sidecar), over those with a record",
     "other_form_texts_equal": "paragraph texts of the other forms equal to the published form's, over paragraphs both have",
 }
 

@@ -7,6 +7,7 @@ import json
 import os
 import zipfile
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import polars as pl
@@ -137,7 +138,11 @@ def test_meeting_records_give_the_meeting_day_and_tally_of_each_resolution() -> 
     """sc-pdftext meeting_records_1994-2015.csv: S/PV.3326, 6 January 1994, S/RES/893 (1994) 15-0-0."""
     records = [{"record": "S/PV.3326", "day": "6 January", "outcome": "S/RES/893 (1994)\n      15-0-0", "year": "1994"},
                {"record": "S/PV.3377", "day": "16 May", "outcome": "S/RES/916 (1994)\n 15-0-0\nS/RES/917 (1994) 13-0-2",
-                "year": "1994"}]
-    assert [(r["symbol"], r["meeting"], r["day"], r["year"], r["tally"]) for r in meeting_rows("m.csv", records)] == [
-        ("S/RES/893(1994)", 3326, "6 January", 1994, "15-0-0"), ("S/RES/916(1994)", 3377, "16 May", 1994, "15-0-0"),
-        ("S/RES/917(1994)", 3377, "16 May", 1994, "13-0-2")]
+                "year": "1994"},
+               {"record": "S/PV.3384+Corr.1", "day": "31 May", "outcome": "S/RES/918 (1994) 15-0-0", "year": "1994"},
+               {"record": "S/PV.4503", "day": "29 + 30 March", "outcome": "S/RES/1402 (2002) 14-0-0", "year": "2002"},
+               {"record": "S/PV.5028", "day": "2 Sep.", "outcome": "S/RES/1559 (2004) 9-0-6", "year": "2004"}]
+    assert [(r["symbol"], r["meeting"], r["met_on"], r["tally"]) for r in meeting_rows("m.csv", records)] == [
+        ("S/RES/893(1994)", 3326, date(1994, 1, 6), "15-0-0"), ("S/RES/916(1994)", 3377, date(1994, 5, 16), "15-0-0"),
+        ("S/RES/917(1994)", 3377, date(1994, 5, 16), "13-0-2"), ("S/RES/918(1994)", 3384, date(1994, 5, 31), "15-0-0"),
+        ("S/RES/1402(2002)", 4503, date(2002, 3, 30), "14-0-0"), ("S/RES/1559(2004)", 5028, date(2004, 9, 2), "9-0-6")]

@@ -38,10 +38,11 @@ def mandates(clauses: pl.DataFrame, actor_mentions: pl.DataFrame, deadlines: pl.
 @dg.asset(group_name=TABLES["corpus_health"].group, description=TABLES["corpus_health"].description)
 def corpus_health(context: dg.AssetExecutionContext, documents: pl.DataFrame, paragraphs: pl.DataFrame,
                   clauses: pl.DataFrame, actor_mentions: pl.DataFrame, verbs: pl.DataFrame,
-                  document_forms: pl.DataFrame, quarantine: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+                  document_forms: pl.DataFrame, quarantine: pl.DataFrame,
+                  raw_meeting_records: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     table = measure_corpus({"documents": documents, "paragraphs": paragraphs, "clauses": clauses,
                             "actor_mentions": actor_mentions, "verbs": verbs, "document_forms": document_forms,
-                            "quarantine": quarantine})
+                            "quarantine": quarantine}, raw_meeting_records)
     overall = table.filter(pl.col("source") == "all")
     for measure, count, total in overall.select("measure", "count", "total").rows():
         context.log.info(f"health: {measure} {count}" + (f" of {total}" if total is not None else ""))
