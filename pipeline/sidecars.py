@@ -4,6 +4,7 @@ and the Security Council meeting records, as tidy rows that join to ``documents`
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 
@@ -82,12 +83,26 @@ def _resolved(rows: pl.DataFrame, documents: pl.DataFrame, actors: pl.DataFrame)
     """Rows of documents in the release, with the canonical symbol and the actor the name resolves to."""
     symbols = {symbol: canonical_symbol(symbol) for symbol in rows["symbol"].unique().to_list()}
     names = actors.select("actor_id", pl.concat_list(pl.col("name"), pl.col("aliases")).alias("names")).explode("names")
-    actor_of = names.select(pl.col("names").str.to_lowercase().alias("_key"), "actor_id").unique("_key", keep="first")
+    keys = {name: _name_key(name) for name in names["names"].to_list()}
+    actor_of = (names.select(pl.col("names").replace_strict(keys, return_dtype=pl.String).alias("_key"), "actor_id")
+                .unique("_key", keep="first", maintain_order=True))
+    printed = {name: _name_key(name) for name in rows["name"].unique().to_list()}
     return (rows.with_columns(pl.col("symbol").replace_strict(symbols, return_dtype=pl.String).alias("document_id"),
-                              pl.col("name").str.to_lowercase().alias("_key"))
+                              pl.col("name").replace_strict(printed, return_dtype=pl.String).alias("_key"))
             .join(documents.select("document_id"), on="document_id")
             .join(actor_of, on="_key", how="left")
             .rename({"name": "member_state", "source_file": "source"}))
+
+
+_ON_BEHALF = re.compile(r"\s*\(on behalf of .*\)\s*$", re.IGNORECASE)
+
+
+def _name_key(name: str) -> str:
+    """A name as the extracts and the lexicon both write it: "TÜRKİYE" = "Türkiye", "COTE D'IVOIRE" =
+    "Côte d’Ivoire", and "Uganda (on behalf of the Group of 77 and China)" is Uganda's sponsorship."""
+    plain = unicodedata.normalize("NFKD", _ON_BEHALF.sub("", name))
+    plain = "".join(char for char in plain if not unicodedata.combining(char)).replace("’", "'")
+    return " ".join(plain.casefold().split())
 
 
 def _published(table: str, rows: pl.DataFrame, key: list[str]) -> pl.DataFrame:

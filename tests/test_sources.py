@@ -146,3 +146,17 @@ def test_meeting_records_give_the_meeting_day_and_tally_of_each_resolution() -> 
         ("S/RES/893(1994)", 3326, date(1994, 1, 6), "15-0-0"), ("S/RES/916(1994)", 3377, date(1994, 5, 16), "15-0-0"),
         ("S/RES/917(1994)", 3377, date(1994, 5, 16), "13-0-2"), ("S/RES/918(1994)", 3384, date(1994, 5, 31), "15-0-0"),
         ("S/RES/1402(2002)", 4503, date(2002, 3, 30), "14-0-0"), ("S/RES/1559(2004)", 5028, date(2004, 9, 2), "9-0-6")]
+
+
+def test_extract_names_resolve_whatever_their_case_accents_and_apostrophes() -> None:
+    """As the UNxml extracts print them: 'TÜRKİYE' (dotted capital I), 'COTE D'IVOIRE' (no accent), and a
+    sponsorship on behalf of a group (GA data_extract/78session.json)."""
+    rows = pl.DataFrame(extract_rows([("x.json", {
+        "symbol": "A/RES/78/1", "MS_in_favour": ["TÜRKİYE", "COTE D'IVOIRE"],
+        "sponsors": ["Uganda (on behalf of the States Members of the United Nations that are members of the Group of 77 and China)",
+                     "submitted by the President of the General Assembly"]})]))
+    documents = pl.DataFrame({"document_id": ["A/RES/78/1"]})
+    votes = votes_table(rows, documents, actors_table())
+    assert dict(votes.select("member_state", "actor_id").rows()) == {"TÜRKİYE": "t-rkiye", "COTE D'IVOIRE": "c-te-d-ivoire"}
+    sponsors = sponsors_table(rows, documents, actors_table())
+    assert [actor for _, actor in sponsors.select("sponsor", "actor_id").rows()] == ["uganda", None]
