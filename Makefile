@@ -1,5 +1,6 @@
-# Two commands on a fresh machine with python3: `make release` builds data/releases/<version>/
-# from data/raw/, `make test` runs the test suite. Each bootstraps the pinned environment.
+# Two commands on a fresh machine with python3: `make release` builds data/releases/<version>/ from every
+# source archive in data/sources/ and the files in data/raw/, `make test` runs the test suite. Each
+# bootstraps the pinned environment.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -16,14 +17,19 @@ $(BIN)/.installed: pyproject.toml requirements.lock
 release: $(BIN)/.installed
 	$(BIN)/unres build
 
-test: $(BIN)/.installed
+# tests/test_report.py opens the release report in headless Chromium (Debian's package, installed as root).
+/usr/bin/chromium:
+	DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+
+test: $(BIN)/.installed /usr/bin/chromium
 	$(BIN)/python -m pytest
 
 evaluate: $(BIN)/.installed
 	$(BIN)/unres evaluate
 
 bench: $(BIN)/.installed
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/corpus.py
 
 ui: $(BIN)/.installed
 	mkdir -p .dagster_home

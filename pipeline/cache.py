@@ -20,6 +20,7 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.corpus import PER_DOCUMENT_TABLES, DocumentTables
+from pipeline.durable import fsync_tree, remove_stale
 
 REPO = Path(__file__).resolve().parents[1]
 # What builds the cached rows: this module and every project module it imports, read off their import
@@ -28,6 +29,7 @@ _ROOT_MODULE = "pipeline.corpus"
 _PROJECT_PACKAGES = ("pipeline", "schemas")
 MAX_SEGMENTS = 16  # more than this and the next build compacts them into one
 _FILES = ("outcomes", *PER_DOCUMENT_TABLES)
+_SUMS = "SHA256SUMS"
 
 log = logging.getLogger(__name__)
 
@@ -76,28 +78,39 @@ def _imports(path: Path) -> list[str]:
 
 
 class DocumentCache:
+    """Segments carry the SHA-256 of their files (``SHA256SUMS``, written last): a segment that was
+    edited, swapped or cut short, or holds another table's columns, is dropped with a warning and its
+    documents rebuilt. A cache that cannot be read or written costs time, never the build."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
         self.directory = root / code_fingerprint()
 
     def segments(self) -> list[Path]:
-        if not self.directory.is_dir():
+        try:
+            return sorted(p for p in self.directory.iterdir() if p.is_dir() and not p.name.startswith("."))
+        except FileNotFoundError:
             return []
-        return sorted(p for p in self.directory.iterdir() if p.is_dir() and not p.name.startswith("."))
+        except OSError as error:
+            log.warning(f"document cache: {self.directory} cannot be read ({error}); building without it")
+            return []
 
     def load(self, digests: set[str]) -> DocumentTables:
         """The cached rows of these documents (each from one segment only)."""
         found: set[str] = set()
         parts = []
+        expected = DocumentTables.concat([])
         for segment in self.segments():
             try:
-                outcomes = pl.read_ipc(segment / "outcomes.arrow")
+                sums = _sums(segment)
+                outcomes = _read(segment, sums, "outcomes", expected.outcomes.schema)
                 wanted = set(outcomes["source_sha256"].to_list()) & (digests - found)
                 if not wanted:
                     continue
-                tables = {table: pl.read_ipc(segment / f"{table}.arrow") for table in PER_DOCUMENT_TABLES}
-            except (OSError, pl.exceptions.PolarsError) as error:  # an unreadable segment is rebuilt, not trusted
-                log.warning(f"document cache: dropping unreadable segment {segment}: {error}")
+                tables = {table: _read(segment, sums, table, expected.tables[table].schema)
+                          for table in PER_DOCUMENT_TABLES}
+            except (OSError, ValueError, pl.exceptions.PolarsError) as error:  # rebuilt, not trusted
+                log.warning(f"document cache: dropping segment {segment}: {error}")
                 shutil.rmtree(segment, ignore_errors=True)
                 continue
             parts.append(DocumentTables(outcomes, tables).select(wanted))
@@ -110,16 +123,22 @@ class DocumentCache:
             return
         name = hashlib.sha256("\n".join(digests).encode()).hexdigest()[:24]
         final = self.directory / name
-        if final.exists():
-            return
         staging = self.directory / f".{name}.{os.getpid()}"
-        staging.mkdir(parents=True, exist_ok=True)
-        frames = {"outcomes": built.outcomes, **built.tables}
-        for table in _FILES:
-            frames[table].write_ipc(staging / f"{table}.arrow", compression="lz4")
         try:
+            if final.exists():
+                return
+            staging.mkdir(parents=True, exist_ok=True)
+            remove_stale(self.directory)
+            frames = {"outcomes": built.outcomes, **built.tables}
+            for table in _FILES:
+                frames[table].write_ipc(staging / f"{table}.arrow", compression="lz4")
+            sums = "".join(f"{_sha256(staging / f'{table}.arrow')}  {table}.arrow\n" for table in _FILES)
+            (staging / _SUMS).write_text(sums, encoding="utf-8")
+            fsync_tree(staging)
             staging.rename(final)
-        except OSError:  # another process stored the same segment first
+        except OSError as error:  # read-only, full, or another process stored the same segment first
+            if not final.exists():
+                log.warning(f"document cache: cannot store in {self.directory} ({error}); building without it")
             shutil.rmtree(staging, ignore_errors=True)
 
     def compact(self, digests: set[str]) -> None:
@@ -135,6 +154,26 @@ class DocumentCache:
         for segment in segments:
             shutil.rmtree(segment, ignore_errors=True)
         self.store(kept)
+
+
+def _sums(segment: Path) -> dict[str, str]:
+    """File name to recorded SHA-256; a segment without the record is not trusted."""
+    return dict(line.split("  ")[::-1] for line in (segment / _SUMS).read_text(encoding="utf-8").splitlines())
+
+
+def _read(segment: Path, sums: dict[str, str], table: str, schema: pl.Schema) -> pl.DataFrame:
+    """One file of a segment, if its digest is the one recorded and its columns are the table's."""
+    path = segment / f"{table}.arrow"
+    if sums.get(path.name) != _sha256(path):
+        raise ValueError(f"{path.name} does not match its recorded SHA-256 (changed or cut short)")
+    frame = pl.read_ipc(path)
+    if frame.schema != schema:
+        raise ValueError(f"{path.name} does not hold the columns of {table}")
+    return frame
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _is_hex(name: str) -> bool:

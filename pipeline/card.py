@@ -35,6 +35,7 @@ def dataset_card(version: str, tables: dict[str, pl.DataFrame], sources: list[di
                  changes: ChangeReport | None = None, accuracy: dict | None = None) -> str:
     schema_version = changes.schema_version if changes else "1.0.0"
     lines = [
+        *front_matter(tables),
         f"# unres {version}",
         "",
         "United Nations resolutions as validated tables: paragraphs, footnotes, operative clauses and verbs,",
@@ -50,7 +51,11 @@ def dataset_card(version: str, tables: dict[str, pl.DataFrame], sources: list[di
     ]
     for name, spec in TABLES.items():
         lines.append(f"| {name} | {tables[name].height} | {spec.description} | {', '.join(spec.primary_key)} |")
-    lines += ["", "## Coverage", "", *coverage_lines(tables), ""]
+    lines += ["", "The [release report](report/index.html) draws coverage, verbs, actors, citations, deadlines, accuracy",
+              "and corpus health as static charts; the [data dictionary](report/dictionary.html) lists every column with",
+              "its type, keys and three example values from this release.", ""]
+    lines += ["## Coverage", "", *coverage_lines(tables), ""]
+    lines += field_lines(tables)
     lines += [
         "## Load",
         "",
@@ -120,6 +125,25 @@ def dataset_card(version: str, tables: dict[str, pl.DataFrame], sources: list[di
     lines += [f"| {s['name']} | {s['path']} | {s['version']} | {s['terms']} | {s['documents']} |" for s in sources]
     lines += [
         "",
+        "## Curation notes",
+        "",
+        "- Each resolution is published once, from its best form (by default akn_xml > pdf > pdf_text >",
+        "  compilation_text > text); every other form of it is read too and compared with it (`document_forms`).",
+        "- Nothing is dropped silently: every character of a resolution's body is in a paragraph or a footnote, or",
+        "  counted as residue (`documents.n_residue_chars`, which must be 0); an input that cannot be parsed is in",
+        "  `quarantine` with its reason, and the rest of the corpus still builds.",
+        "- Every table passes its Pandera model and its keys before the release is written; the gold scores",
+        "  (`accuracy.json`), the cross-form agreement and `corpus_health` measure how far to trust it.",
+        "- Vocabularies (verbs and their strength, actors, named instruments, the session calendar) are curated",
+        "  lexicon files in the unres repository; a change to them is a change of the release.",
+        "- The tables quote public United Nations documents: they name States, organisations and officials as the",
+        "  texts do, and hold no other personal data.",
+        "",
+        "## Contact",
+        "",
+        "Questions, errors in a table and requests: open an issue in the unres repository's issue tracker, giving",
+        "the release version and the key of the row (e.g. `A/RES/72/284:op12`).",
+        "",
         "## How to cite",
         "",
         f"The unres contributors, *unres: United Nations resolutions as tables*, version {version}",
@@ -132,6 +156,40 @@ def dataset_card(version: str, tables: dict[str, pl.DataFrame], sources: list[di
         "",
     ]
     return "\n".join(lines)
+
+
+_TAGS = ("united-nations", "resolutions", "international-law", "international-relations", "legal", "tabular")
+_SIZES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"),
+          (10_000_000, "1M<n<10M"), (100_000_000, "10M<n<100M"))
+
+
+def front_matter(tables: dict[str, pl.DataFrame]) -> list[str]:
+    """Hugging Face dataset-card metadata, so the release directory can be pushed as a dataset repository
+    as it is: one config per Parquet table; the size category is that of the largest table."""
+    largest = max(frame.height for frame in tables.values())
+    size = next((label for bound, label in _SIZES if largest < bound), "100M<n<1B")
+    lines = ["---", "license: cc-by-4.0", 'pretty_name: "unres: United Nations resolutions as tables"',
+             "language:", "- en", "tags:", *[f"- {tag}" for tag in _TAGS], "size_categories:", f"- {size}", "configs:"]
+    for i, name in enumerate(TABLES):
+        lines += [f"- config_name: {name}", f"  data_files: parquet/{name}.parquet"] + (["  default: true"] if i == 0 else [])
+    return [*lines, "---", ""]
+
+
+def field_lines(tables: dict[str, pl.DataFrame]) -> list[str]:
+    """Every column with its type and description, one folded table per table (from the Pandera models)."""
+    lines = ["## Fields", "",
+             "Every column of every table, with its type and description; keys, constraints and example values are",
+             "in the [data dictionary](report/dictionary.html), the same descriptions in `datapackage.json`.", ""]
+    for name, spec in TABLES.items():
+        columns = spec.model.to_schema().columns
+        lines += ["<details>", f"<summary><code>{name}</code>: {len(columns)} columns</summary>", "",
+                  "| column | type | description |", "|---|---|---|"]
+        for column, model in columns.items():
+            dtype = tables[name].schema.get(column, model.dtype.type)
+            description = (model.description or "").replace("|", "\\|")
+            lines.append(f"| `{column}` | {dtype} | {description} |")
+        lines += ["", "</details>", ""]
+    return lines
 
 
 def coverage_lines(tables: dict[str, pl.DataFrame]) -> list[str]:

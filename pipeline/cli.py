@@ -61,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         from pipeline.build import build_release
 
+        if args.version and _refused_version("build", args.version):
+            return 2
         scratch = args.out != "data/releases"
         dist = args.dist if args.dist is not None else (str(Path(args.out).parent / "dist") if scratch else "dist")
         cache = args.cache if args.cache is not None else (
@@ -73,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
         from pipeline.distribute import PublishError, publish
         from pipeline.verify import verify_release
 
+        if _refused_version("release", args.path.name):
+            return 2
+        if args.dist.exists() and not args.dist.is_dir():
+            print(f"unres release: --dist {args.dist} is not a directory", file=sys.stderr)
+            return 2
         problems = verify_release(args.path)
         if problems:
             print(f"unres release: {args.path} does not verify; not published:", file=sys.stderr)
@@ -124,6 +131,18 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {column_name:<22} {column.dtype!s:<14} {column.description}")
         return 0
     return 2
+
+
+def _refused_version(command: str, version: str) -> bool:
+    """Print why ``version`` is refused (it becomes a path under --out, --dist and --to), if it is."""
+    from pipeline.distribute import InvalidVersion, check_version
+
+    try:
+        check_version(version)
+    except InvalidVersion as error:
+        print(f"unres {command}: {error}", file=sys.stderr)
+        return True
+    return False
 
 
 def _package_version() -> str:

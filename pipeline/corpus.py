@@ -174,7 +174,7 @@ def assemble_corpus(plan: CorpusPlan, built: DocumentTables, precedence: Sequenc
 
 def derived_tables(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     """The lexicon tables and the tables computed from the per-document ones."""
-    actors = actors_table()
+    actors = actors_table(tables["actor_mentions"])
     return {
         "verbs": verbs_table(),
         "actors": actors,

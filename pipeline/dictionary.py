@@ -13,7 +13,7 @@ from schemas import TABLES
 
 N_EXAMPLES = 3
 _SCAN = 10_000  # examples come from the first rows holding a value
-_LONG = 80  # characters of an example shown
+_LONG = 60  # characters of an example shown
 
 
 def examples(frame: pl.DataFrame, column: str) -> list[object]:
@@ -24,9 +24,11 @@ def examples(frame: pl.DataFrame, column: str) -> list[object]:
     return values.unique(maintain_order=True).head(N_EXAMPLES).to_list()
 
 
-def _example(value: object) -> Markup:
-    text = cell(value)
-    return code(text[:_LONG] + "…" if len(text) > _LONG else text)
+def _examples(frame: pl.DataFrame, column: str) -> Markup:
+    shown = [str(value) if isinstance(value, int | float) and not isinstance(value, bool) else cell(value)
+             for value in examples(frame, column)]  # values as stored: 1958, not 1,958
+    return Markup('<span class="examples">' + "<br>".join(code(text[:_LONG] + "…" * (len(text) > _LONG)) for text in shown)
+                  + "</span>")
 
 
 def _columns(names: tuple[str, ...]) -> str:
@@ -71,10 +73,9 @@ def dictionary_html(version: str, tables: dict[str, pl.DataFrame], package: dict
         rows = []
         for field in schema["fields"]:
             column = field["name"]
-            dtype = str(frame.schema[column]) if column in frame.schema else "–"
             required = "required" if field.get("constraints", {}).get("required") else "nullable"
-            rows.append((code(column), f"{field['type']} ({dtype})", required, _constraints(field),
-                         field["description"], Markup(" ".join(_example(v) for v in examples(frame, column)))))
+            rows.append((code(column), f"{field['type']} ({frame.schema[column]})", required, _constraints(field),
+                         field["description"], _examples(frame, column)))
         body += [
             f'<section id="{esc(name)}">',
             f"<h2>{esc(name)}: {esc(spec.title)}</h2>",

@@ -235,9 +235,9 @@ def parse_index(data: bytes, source: str) -> dict:
     for number, item in enumerate(index["releases"], start=1):
         problem = _entry_problem(item)
         if problem is None and item["version"] in versions:
-            problem = "lists its version a second time"
+            problem = f"version {item['version']} is listed twice"
         if problem:
-            raise ValueError(f"{source}: release entry {number} {problem}")
+            raise ValueError(f"{source}: release entry {number}: {problem}")
         versions.add(item["version"])
     return index
 
@@ -245,18 +245,18 @@ def parse_index(data: bytes, source: str) -> dict:
 def _entry_problem(item: object) -> str | None:
     """What makes an index entry unusable, or None: its fields become paths, sizes and digests."""
     if not isinstance(item, dict):
-        return "is not an object"
+        return "not an object"
     try:
         check_version(item.get("version"))
     except InvalidVersion as error:
-        return f"has {error}"
+        return str(error)
     if item.get("archive") != archive_name(item["version"]):
-        return f"names the archive {item.get('archive')!r}, not {archive_name(item['version'])!r}"
+        return f"archive {item.get('archive')!r} is not {archive_name(item['version'])!r}"
     size = item.get("bytes")
     if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-        return f"has 'bytes' {size!r}, not a size"
+        return f"'bytes' {size!r} is not a size"
     if not isinstance(item.get("sha256"), str) or not _SHA256.fullmatch(item["sha256"]):
-        return f"has 'sha256' {item.get('sha256')!r}, not a SHA-256 digest"
+        return f"'sha256' {item.get('sha256')!r} is not a SHA-256 digest"
     return None
 
 
@@ -282,9 +282,9 @@ def publish(release_dir: Path, dist_dir: Path) -> dict:
     dist_dir.mkdir(parents=True, exist_ok=True)
     with locked(dist_dir / f".{INDEX}.lock"):
         remove_stale(dist_dir)
+        index = read_index(dist_dir)  # first: a broken index stops the publication before anything is written
         archive = write_archive(release_dir, dist_dir)
         entry = index_entry(release_dir, archive)
-        index = read_index(dist_dir)
         releases = {item["version"]: item for item in index["releases"]}
         if entry["version"] in releases and releases[entry["version"]]["sha256"] != entry["sha256"]:
             raise PublishError(f"{dist_dir / INDEX}: {entry['version']} is already listed with another archive "

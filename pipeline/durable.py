@@ -16,23 +16,23 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-LOCK = ".unres.lock"
 # Staging names: `.<name>.staging-<pid>`, `.part-<pid>`, `.unpack-<pid>`, the DuckDB scratch file and a cache
 # segment in the making (`.<24 hex>.<pid>`).
 _STAGING = re.compile(r"\..+\.(?:staging|part|unpack)-(\d+)|\.unres\.duckdb\.tmp-(\d+)(?:\.wal)?|\.[0-9a-f]{24}\.(\d+)")
 
 
 @contextlib.contextmanager
-def locked(directory: Path, name: str = LOCK) -> Iterator[None]:
-    """Hold an exclusive lock on ``directory`` (an ``flock`` on a file in it) for the block; other
-    processes, and other threads of this one, wait. The lock file stays: deleting it would race."""
-    directory.mkdir(parents=True, exist_ok=True)
-    with open(directory / name, "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on ``path`` for the block: a directory (locked itself, so nothing is
+    added to it) or a lock file (created if missing, and left: deleting it would race). Other
+    processes, and other threads of this one, wait."""
+    flags = os.O_RDONLY | os.O_DIRECTORY if path.is_dir() else os.O_RDWR | os.O_CREAT
+    descriptor = os.open(path, flags, 0o644)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -60,7 +60,7 @@ def corpus_health(tables: dict[str, pl.DataFrame], meetings: pl.DataFrame | None
     add("operative_without_lead_verb", by_source(operative.filter(pl.col("lead_verb").is_null())["document_id"]),
         by_source(operative["document_id"]))
 
-    directive = _directive_clauses(tables)
+    directive = directive_clauses(tables)
     addressed = tables["actor_mentions"].filter(pl.col("role") == "addressee")["clause_id"].unique()
     add("directive_clauses_without_addressee",
         by_source(directive.filter(~pl.col("clause_id").is_in(addressed.to_list()))["document_id"]),
@@ -91,7 +91,7 @@ def _meeting_agreement(documents: pl.DataFrame, meetings: pl.DataFrame) -> pl.Da
                                          & (pl.col("meeting") == pl.col("meeting_right"))).fill_null(False).alias("agrees"))
 
 
-def _directive_clauses(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
+def directive_clauses(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
     verbs = tables["verbs"].filter(pl.col("category").cast(pl.String).is_in(DIRECTIVE_CATEGORIES))["verb"]
     clauses = tables["clauses"].filter(pl.col("verb").is_in(verbs.to_list()) & ~pl.col("verb").is_in(_NOT_ADDRESSED))
     texts = tables["paragraphs"].select("paragraph_id", "text")

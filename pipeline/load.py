@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.distribute import download, version_key
+from pipeline.distribute import InvalidVersion, check_version, download, read_sums, version_key
 
 RELEASES_ENV = "UNRES_RELEASES_DIR"
 
@@ -29,11 +29,26 @@ def load(table: str, version: str = "latest", root: Path | str | None = None,
         raise ValueError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
     base = Path(root if root is not None else os.environ.get(RELEASES_ENV, "data/releases"))
     if version == "latest":
-        local = sorted((p.name for p in base.iterdir() if (p / "SHA256SUMS").is_file()), key=version_key) \
-            if base.is_dir() else []
+        local = sorted(complete_versions(base), key=version_key)
         path = base / local[-1] if local else download("latest", base, source, progress=sys.stderr)
     else:
-        path = base / version
-        if not (path / "SHA256SUMS").is_file():
+        path = base / check_version(version)
+        if version not in complete_versions(base):
             path = download(version, base, source, progress=sys.stderr)
     return pl.scan_parquet(path / "parquet" / f"{table}.parquet")
+
+
+def complete_versions(base: Path) -> list[str]:
+    """The releases under ``base``: folders named by a version (never a download's or a build's staging
+    folder), whose SHA256SUMS lists only files that are there. Both ``unres download`` and the build
+    verify a release before renaming it to its version, so the full check is not repeated here."""
+    found = []
+    for path in base.iterdir() if base.is_dir() else []:
+        try:
+            check_version(path.name)
+        except InvalidVersion:
+            continue
+        entries, problems = read_sums(path)
+        if not problems and all((path / name).is_file() for _, name in entries):
+            found.append(path.name)
+    return found

@@ -21,7 +21,8 @@ import pyarrow as pa
 
 from pipeline.card import dataset_card
 from pipeline.changes import ChangeReport, compare, previous_release
-from pipeline.distribute import DERIVED_FILES, release_date
+from pipeline.distribute import DERIVED_FILES, check_version, release_date
+from pipeline.durable import fsync_dir, fsync_tree, locked, remove_stale
 from pipeline.report import write_report
 from pipeline.sources import USER_SOURCE
 from schemas import TABLES, TableSpec
@@ -50,7 +51,9 @@ def write_release(tables: dict[str, pl.DataFrame], releases_dir: Path, version: 
                   sources: list[dict], *, dist_dir: Path | None = None, accuracy: dict | None = None) -> ReleaseResult:
     """Write ``releases_dir/<version>``. ``dist_dir`` holds ``releases.json`` and the archives: the
     previous release there is what ``CHANGES.md`` compares with (none given: a first release).
-    ``accuracy`` is the ``accuracy.json`` of ``accuracy_report``."""
+    ``accuracy`` is the ``accuracy.json`` of ``accuracy_report``. The check and the rename are under
+    the directory's lock, so that of two builds of one version the second finds the first's release."""
+    check_version(version)  # it becomes a path
     releases_dir.mkdir(parents=True, exist_ok=True)
     previous = previous_release(dist_dir, version) if dist_dir is not None else None
     changes = compare(tables, version, previous)
@@ -61,15 +64,19 @@ def write_release(tables: dict[str, pl.DataFrame], releases_dir: Path, version: 
         shutil.rmtree(staging)
     try:
         _write_files(tables, staging, version, sources, changes, accuracy)
-        if final.exists():
-            if (final / "SHA256SUMS").read_bytes() == (staging / "SHA256SUMS").read_bytes():
-                shutil.rmtree(staging)
-                return ReleaseResult(final, written=False)
-            raise ReleaseExists(
-                f"release {version} already exists at {final} with different content; "
-                "releases are immutable: build under a new version (--version)"
-            )
-        staging.rename(final)
+        fsync_tree(staging)
+        with locked(releases_dir):
+            remove_stale(releases_dir)
+            if final.exists():
+                if (final / "SHA256SUMS").read_bytes() == (staging / "SHA256SUMS").read_bytes():
+                    shutil.rmtree(staging)
+                    return ReleaseResult(final, written=False)
+                raise ReleaseExists(
+                    f"release {version} already exists at {final} with different content; "
+                    "releases are immutable: build under a new version (--version)"
+                )
+            staging.rename(final)
+            fsync_dir(releases_dir)
     finally:
         if staging.exists():
             shutil.rmtree(staging)

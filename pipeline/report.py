@@ -13,7 +13,7 @@ import polars as pl
 
 from pipeline.card import agreement_totals, share
 from pipeline.dictionary import dictionary_html
-from pipeline.health import _directive_clauses  # the measure's own selection of directive clauses
+from pipeline.health import directive_clauses  # the measure's own selection of directive clauses
 from pipeline.report_charts import Chart, charts, in_degrees
 from pipeline.report_html import code, esc, link, page, table
 from schemas import TABLES
@@ -79,7 +79,7 @@ def _network(tables: dict[str, pl.DataFrame], degrees: pl.DataFrame) -> str:
     graph = tables["instrument_graph"]
     once = degrees.filter(pl.col("citing_resolutions") == 1).height
     rows = [
-        ("cited instruments (nodes cited)", degrees.height),
+        ("cited instruments", degrees.height),
         ("citing resolutions", graph["citing_document_id"].n_unique()),
         ("edges (citing resolution, instrument)", graph.height),
         ("edges between two resolutions of this release", graph.filter(pl.col("cited_document_id").is_not_null()).height),
@@ -157,10 +157,10 @@ def _health(tables: dict[str, pl.DataFrame]) -> str:
     no_verb = operative.filter(pl.col("lead_verb").is_null()).sort("paragraph_id").head(EXAMPLES)
     if no_verb.height:
         parts += ["<h3>Operative paragraphs without a lead verb</h3>",
-                  table(["paragraph", "opening"], [(code(pid), text[:120]) for pid, text in
+                  table(["paragraph", "opening"], [(code(pid), text[:120] + "…" * (len(text) > 120)) for pid, text in
                                                    no_verb.select("paragraph_id", "text").rows()])]
     addressed = tables["actor_mentions"].filter(pl.col("role") == "addressee").select("clause_id")
-    unaddressed = (_directive_clauses(tables).join(addressed, on="clause_id", how="anti")
+    unaddressed = (directive_clauses(tables).join(addressed, on="clause_id", how="anti")
                    .join(tables["clauses"].select("clause_id", "verb_phrase"), on="clause_id")
                    .sort("clause_id").head(EXAMPLES))
     if unaddressed.height:

@@ -48,6 +48,12 @@ def _chart(frame: pl.DataFrame, height: int = 260) -> alt.Chart:
     return alt.Chart(_data(frame)).properties(width=WIDTH, height=height)
 
 
+def _labelled(frame: pl.DataFrame, label: str, key: str) -> pl.DataFrame:
+    """The key where two rows would share a label, so that no two bars merge into one."""
+    return frame.with_columns(pl.when(pl.col(label).is_duplicated()).then(pl.col(key)).otherwise(pl.col(label))
+                              .alias(label))
+
+
 def _bars(frame: pl.DataFrame, label: str, value: str, title: str) -> alt.Chart:
     """Horizontal bars in the frame's order (already sorted, ties broken by label)."""
     return (_chart(frame, height=max(14 * frame.height, 60)).mark_bar()
@@ -105,20 +111,21 @@ def addressees(tables: dict[str, pl.DataFrame]) -> alt.Chart | None:
     top = (tables["actor_mentions"].filter(pl.col("role") == "addressee")
            .group_by("actor_id").agg(pl.len().alias("mentions"))
            .join(tables["actors"].select("actor_id", "name"), on="actor_id", how="left")
-           .with_columns(pl.coalesce("name", "actor_id").alias("actor"))
+           .with_columns(pl.coalesce("name", "actor_id").alias("actor")).pipe(_labelled, "actor", "actor_id")
            .sort(["mentions", "actor"], descending=[True, False]).head(TOP))
     return _bars(top, "actor", "mentions", "times addressed by a directive clause") if top.height else None
 
 
 def in_degrees(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
     """Per cited instrument: citing resolutions (in-degree), citations, and a label with its name."""
-    instruments = tables["instruments"].select("instrument_id", "name")
+    instruments = tables["instruments"].select("instrument_id", "symbol", "name")
     return (tables["instrument_graph"].group_by("instrument_id")
             .agg(pl.len().alias("citing_resolutions"), pl.col("n_citations").sum().alias("citations"))
             .join(instruments, on="instrument_id", how="left")
             .with_columns(pl.when(pl.col("name").is_null()).then(pl.col("instrument_id"))
-                          .otherwise(pl.col("instrument_id") + " · " + pl.col("name").str.slice(0, 50))
-                          .alias("instrument"))
+                          .when(pl.col("symbol").is_null()).then(pl.col("name"))  # a slug says no more than the name
+                          .otherwise(pl.col("instrument_id") + " · " + pl.col("name"))
+                          .alias("instrument")).pipe(_labelled, "instrument", "instrument_id")
             .sort(["citing_resolutions", "citations", "instrument_id"], descending=[True, True, False]))
 
 
@@ -148,7 +155,7 @@ def deadlines(frame: pl.DataFrame) -> alt.Chart | None:
             .encode(x=alt.X("month:T", scale=alt.Scale(type="utc"), axis=alt.Axis(format="%Y"),
                             title="month of the deadline (latest date implied)"),
                     y=alt.Y("kind:N", sort=sorted(set(months["kind"])), title=None),
-                    size=alt.Size("deadlines:Q", title="deadlines")))
+                    size=alt.Size("deadlines:Q", scale=alt.Scale(zero=False, range=[40, 400]), title="deadlines")))
 
 
 def quarantine_reasons(counts: pl.DataFrame) -> alt.Chart | None:

@@ -28,6 +28,8 @@ th, td { border-bottom: 1px solid #e4e8ef; padding: 4px 10px 4px 0; text-align: 
 th { color: #4a5468; font-weight: 600; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 code { font-size: 13px; background: #f2f4f8; padding: 0 3px; border-radius: 3px; }
+.examples { display: inline-block; min-width: 240px; max-width: 320px; }
+.examples code { overflow-wrap: anywhere; }
 p.empty { color: #6b7486; font-style: italic; }
 .muted { color: #6b7486; }
 """

@@ -82,18 +82,30 @@ def read_source(source: Source, sources_dir: Path) -> pl.DataFrame:
 
 
 def read_user_files(raw_dir: Path) -> pl.DataFrame:
-    """One raw row per file directly under ``raw_dir``; the form is told by the content."""
+    """One raw row per file directly under ``raw_dir``; the form is told by the content. A file that
+    cannot be read, or whose name cannot be written in the tables, gets a row with the reason, so
+    that one bad file never stops the build of the others."""
     rows = []
     if raw_dir.is_dir():
         for path in sorted(p for p in raw_dir.iterdir() if not p.name.startswith(".")):
+            name = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")  # non-UTF-8 bytes escaped
+            if name != path.name:
+                rows.append(_rejected_row(USER_SOURCE, name, name, b"", "encoding",
+                                          f"{name}: the file name is not valid UTF-8; rename the file"))
+                continue
             if path.is_symlink() or not path.is_file():
-                rows.append(_rejected_row(USER_SOURCE, path.name, path.name, b"", "not_a_file",
-                                          f"{path.name}: not a regular file (a symlink, folder or device); "
+                rows.append(_rejected_row(USER_SOURCE, name, name, b"", "not_a_file",
+                                          f"{name}: not a regular file (a symlink, folder or device); "
                                           "copy the resolution text itself into the folder"))
                 continue
-            with path.open("rb") as handle:
-                data = handle.read(MAX_PDF_BYTES + 1)
-            rows.append(_row(USER_SOURCE, path.name, path.name, data, None))
+            try:
+                with path.open("rb") as handle:
+                    data = handle.read(MAX_PDF_BYTES + 1)
+            except OSError as error:
+                rows.append(_rejected_row(USER_SOURCE, name, name, b"", "unreadable",
+                                          f"{name}: cannot be read ({error.strerror or error}); check its permissions"))
+                continue
+            rows.append(_row(USER_SOURCE, name, name, data, None))
     return pl.DataFrame(rows, schema=RAW_SCHEMA)
 
 

@@ -106,9 +106,17 @@ def verbs_table() -> pl.DataFrame:
                            for v in lexicons.verbs())).sort("verb")
 
 
-def actors_table() -> pl.DataFrame:
-    return frame("actors", ({"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases)}
-                            for a in lexicons.actors())).sort("actor_id")
+def actors_table(actor_mentions: pl.DataFrame | None = None) -> pl.DataFrame:
+    """The lexicon's actors, and those the grammar found outside it (``in_lexicon`` false) in ``actor_mentions``."""
+    rows = [{"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases), "in_lexicon": True}
+            for a in lexicons.actors()]
+    known = {row["actor_id"] for row in rows}
+    if actor_mentions is not None:
+        unknown = actor_mentions.filter(~pl.col("actor_id").is_in(list(known)))
+        for actor_id, surfaces in unknown.group_by("actor_id").agg("surface").rows():
+            name, kind = actor_text.discovered_actor(actor_id, surfaces)
+            rows.append({"actor_id": actor_id, "name": name, "kind": kind, "aliases": [], "in_lexicon": False})
+    return frame("actors", rows).sort("actor_id")
 
 
 def build_instrument_graph(citations: pl.DataFrame) -> pl.DataFrame:

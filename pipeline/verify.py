@@ -1,12 +1,19 @@
-"""Verify a release directory: every file against SHA256SUMS, every table against its model."""
+"""Verify a release directory: every file against SHA256SUMS, the data package against the files it
+describes, the CSV against the Parquet, every table against its model.
+
+SHA256SUMS alone proves little: whoever changes a file can re-sum it. ``datapackage.json`` records
+each file's size, hash and row count a second time, and the CSV and Parquet copies of a table must
+agree, so an edit has to be repeated consistently in three places to pass.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import json
+from pathlib import Path, PurePosixPath
 
 import polars as pl
 
-from pipeline.distribute import checksum_problems
+from pipeline.distribute import checksum_problems, sha256_file
 from pipeline.validate import foreign_key_errors, schema_errors
 from schemas import TABLES
 
@@ -17,8 +24,65 @@ def verify_release(root: Path) -> list[str]:
     problems = checksum_problems(root)
     if problems:
         return problems
-    tables = {name: pl.read_parquet(root / "parquet" / f"{name}.parquet") for name in TABLES}
+    problems = package_problems(root)
+    if problems:
+        return problems
+    tables = {}
+    for name in TABLES:
+        try:
+            tables[name] = pl.read_parquet(root / "parquet" / f"{name}.parquet")
+        except (OSError, pl.exceptions.PolarsError) as error:
+            problems.append(f"parquet/{name}.parquet: not a readable Parquet file ({error})")
+    if problems:
+        return problems
     for name, frame in tables.items():
         problems += [f"{name}: {p}" for p in schema_errors(name, frame)]
         problems += foreign_key_errors(name, tables)
     return problems
+
+
+def package_problems(root: Path) -> list[str]:
+    """``datapackage.json`` against the files: every table listed, each CSV and Parquet file with the
+    size and hash it records, and as many rows in each as it says."""
+    try:
+        package = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+        resources = {resource["name"]: resource for resource in package["resources"]}
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        return [f"datapackage.json: missing or not a data package ({error!r})"]
+    problems = []
+    for name in TABLES:
+        resource = resources.get(name)
+        if not isinstance(resource, dict) or not isinstance(resource.get("parquet"), dict):
+            problems.append(f"datapackage.json: no resource {name!r} with its CSV and Parquet files")
+            continue
+        files = {"csv": resource, "parquet": resource["parquet"]}
+        wrong = [problem for described in files.values() for problem in _file_problems(root, described)]
+        problems += wrong
+        if wrong:
+            continue
+        counts = {"parquet": pl.scan_parquet(root / files["parquet"]["path"]).select(pl.len()),
+                  "csv": pl.scan_csv(root / files["csv"]["path"], infer_schema=False).select(pl.len())}
+        for form, query in counts.items():
+            try:
+                rows = query.collect().item()
+            except (OSError, pl.exceptions.PolarsError) as error:
+                problems.append(f"{files[form]['path']}: unreadable ({error})")
+                continue
+            if rows != resource.get("rows"):
+                problems.append(f"{files[form]['path']}: {rows} rows, but datapackage.json says {resource.get('rows')}")
+    return problems
+
+
+def _file_problems(root: Path, described: dict) -> list[str]:
+    path = described.get("path")
+    if not isinstance(path, str) or PurePosixPath(path).is_absolute() or ".." in PurePosixPath(path).parts:
+        return [f"datapackage.json: path {path!r} is not a path inside the release"]
+    if not (root / path).is_file():
+        return [f"{path}: listed in datapackage.json but missing"]
+    problems = []
+    if described.get("bytes") != (root / path).stat().st_size:
+        problems.append(f"{path}: {(root / path).stat().st_size} bytes, but datapackage.json says {described.get('bytes')}")
+    if described.get("hash") != f"sha256:{sha256_file(root / path)}":
+        problems.append(f"{path}: SHA-256 does not match datapackage.json (file changed or corrupt)")
+    return problems
+

@@ -68,7 +68,7 @@ class Paragraphs(pa.DataFrameModel):
     kind: pl.Categorical = pa.Field(isin=["paragraph", "item", "heading"], description="paragraph, sub-item ((a), (i)) or unnumbered heading.")
     ordinal: pl.Int32 = pa.Field(ge=1, description="Position of the row in document order, from 1.")
     number: pl.Int32 = pa.Field(nullable=True, ge=1, description="Printed paragraph number (operative and annex); the parent's number for sub-items.")
-    item: str = pa.Field(nullable=True, description="Sub-item label without parentheses: 'a', 'ii'.")
+    item: str = pa.Field(nullable=True, description="Sub-item label without parentheses: 'a', 'ii'; '•1', '•2' … for items printed without a label (bullets, dashes, unlabelled tasks under a chapeau), by position under their parent.")
     parent_paragraph_id: str = pa.Field(nullable=True, description="Paragraph (or sub-item) whose chapeau introduces this sub-item.")
     lead_phrase: str = pa.Field(nullable=True, description="Opening phrase as written: 'Recalling also', 'Takes note', 'Alarmed by'.")
     lead_verb: str = pa.Field(nullable=True, description="Lemma of the lead verb (verbs.verb): 'recall', 'take note', 'call upon'.")

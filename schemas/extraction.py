@@ -48,6 +48,7 @@ class Actors(pa.DataFrameModel):
     name: str = pa.Field(description="Canonical name.")
     kind: pl.Categorical = pa.Field(isin=list(ACTOR_KINDS), description=_one_of(ACTOR_KINDS))
     aliases: pl.List(pl.String) = pa.Field(description="Other names that resolve to this actor.")
+    in_lexicon: bool = pa.Field(description="True for actors of pipeline/lexicons/actors.csv; false for actors the grammar found outside it, whose id is the slug of their phrase and whose kind is guessed from its head noun.")
 
     class Config:
         strict = True

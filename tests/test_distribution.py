@@ -233,6 +233,9 @@ def test_publishing_other_content_under_a_published_version_is_refused(published
     copy = tmp_path / NEW
     shutil.copytree(published.releases / NEW, copy)
     (copy / "CHANGES.md").write_text("rewritten\n", encoding="utf-8")
+    sums = copy / "SHA256SUMS"  # re-summed, so that the archive is a consistent release with other content
+    sums.write_text("".join(f"{hashlib.sha256((copy / line.split('  ')[1]).read_bytes()).hexdigest()}  {line.split('  ')[1]}\n"
+                            for line in sums.read_text(encoding="utf-8").splitlines()), encoding="utf-8")
     dist = tmp_path / "dist"
     shutil.copytree(published.dist, dist)
     before = snapshot(dist)
@@ -348,3 +351,112 @@ def test_scratch_build_publishes_beside_its_output(tmp_path: Path) -> None:
     shutil.copy2(RAW / "A_RES_72_130.txt", raw)
     assert unres(["build", "--raw", str(raw), "--sources", "", "--out", str(tmp_path / "releases"), "--version", "2026.2.1"]) == 0
     assert [r["version"] for r in read_index(tmp_path / "dist")["releases"]] == ["2026.2.1"]
+
+
+# --- faults: hostile index entries, tampered releases ---------------------------------------------
+
+
+def _edit_index(dist: Path, edit: Callable[[dict], object]) -> None:
+    index = json.loads((dist / "releases.json").read_text(encoding="utf-8"))
+    for entry in index["releases"]:
+        edit(entry)
+    (dist / "releases.json").write_text(json.dumps(index), encoding="utf-8")
+
+
+@pytest.mark.faults
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda entry: entry.update(version="../../escaped"), "release entry 1: version '../../escaped' is not a CalVer"),
+    (lambda entry: entry.update(archive="../escaped.zip"), "release entry 1: archive '../escaped.zip' is not"),
+    (lambda entry: entry.pop("bytes"), "release entry 1: 'bytes' None is not a size"),
+    (lambda entry: entry.update(sha256=None), "release entry 1: 'sha256' None is not a SHA-256 digest"),
+], ids=["version-path", "archive-path", "no-size", "no-digest"])
+def test_malformed_index_entries_are_refused_before_use(published: Published, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        edit, message: str) -> None:
+    served = tmp_path / "served"
+    shutil.copytree(published.dist, served)
+    _edit_index(served, edit)
+    target = tmp_path / "deep" / "er" / "target"
+    with serve(served) as (url, _):
+        assert unres(["download", "latest", "--to", str(target), "--from", url, "--quiet"]) == 1
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "deep").exists() and not list(tmp_path.rglob("escaped*"))
+
+
+@pytest.mark.faults
+def test_download_to_a_file_and_a_corrupt_index_are_named(published: Published, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    a_file = tmp_path / "a-file"
+    a_file.write_text("mine\n", encoding="utf-8")
+    with serve(published.dist) as (url, _):
+        assert unres(["download", NEW, "--to", str(a_file), "--from", url]) == 1
+    assert f"{a_file}: not a directory" in capsys.readouterr().err
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "releases.json").write_text('{"releases": [', encoding="utf-8")
+    assert unres(["release", str(published.releases / NEW), "--dist", str(dist)]) == 1
+    assert f"{dist / 'releases.json'}: not a valid release index" in capsys.readouterr().err
+
+
+def _sums(release: Path) -> list[str]:
+    return [line.split("  ", 1)[1] for line in (release / "SHA256SUMS").read_text(encoding="utf-8").splitlines()]
+
+
+def _resum(release: Path) -> None:
+    (release / "SHA256SUMS").write_text("".join(
+        f"{hashlib.sha256((release / name).read_bytes()).hexdigest()}  {name}\n" for name in _sums(release)), encoding="utf-8")
+
+
+def _drop_last_csv_row(release: Path) -> None:
+    """One row fewer in the CSV, with datapackage.json and SHA256SUMS re-done to match the new file."""
+    path = release / "csv" / "clauses.csv"
+    lines = path.read_bytes().splitlines(keepends=True)
+    path.write_bytes(b"".join(lines[:-1]))
+    package = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        if resource["name"] == "clauses":
+            resource["bytes"], resource["hash"] = path.stat().st_size, f"sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}"
+    (release / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+
+
+def _append_outside_path(release: Path) -> None:
+    passwd = Path("/etc/passwd")
+    with (release / "SHA256SUMS").open("a", encoding="utf-8") as sums:
+        sums.write(f"{hashlib.sha256(passwd.read_bytes()).hexdigest()}  {passwd}\n")
+
+
+@pytest.mark.faults
+@pytest.mark.parametrize(("tamper", "message"), [
+    (lambda r: (r / "csv" / "clauses.csv").write_bytes((r / "csv" / "clauses.csv").read_bytes().replace(b"request", b"demand", 1)),
+     "csv/clauses.csv: SHA-256 does not match datapackage.json"),
+    (_drop_last_csv_row, "rows, but datapackage.json says"),
+    (lambda r: (r / "parquet" / "documents.parquet").write_bytes(b"PAR1 not parquet PAR1"),
+     "parquet/documents.parquet: "),
+    (_append_outside_path, "path '/etc/passwd' is absolute or outside the release; refused"),
+], ids=["csv-edited", "csv-row-dropped", "parquet-replaced", "absolute-path"])
+def test_validate_catches_a_re_summed_tampering(published: Published, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 tamper, message: str) -> None:
+    release = tmp_path / NEW
+    shutil.copytree(published.releases / NEW, release)
+    tamper(release)
+    if "absolute" not in message:
+        _resum(release)
+    assert unres(["validate", str(release)]) == 1
+    err = capsys.readouterr().err
+    assert message in err, err
+
+
+@pytest.mark.faults
+def test_validate_names_a_parquet_file_that_does_not_read(published: Published, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Everything re-done to match a Parquet file that is not one: validate names it, no traceback."""
+    release = tmp_path / NEW
+    shutil.copytree(published.releases / NEW, release)
+    package = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    package["resources"] = [r for r in package["resources"] if r["name"] != "verbs"] + [
+        {**r, "parquet": {**r["parquet"], "bytes": 4, "hash": f"sha256:{hashlib.sha256(b'PAR1').hexdigest()}"}}
+        for r in package["resources"] if r["name"] == "verbs"]
+    (release / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    (release / "parquet" / "verbs.parquet").write_bytes(b"PAR1")
+    _resum(release)
+    assert unres(["validate", str(release)]) == 1
+    assert "parquet/verbs.parquet: unreadable" in capsys.readouterr().err

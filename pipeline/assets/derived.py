@@ -16,10 +16,11 @@ def verbs() -> dg.Output[pl.DataFrame]:
     return dg.Output(table, metadata=table_metadata(table, "verbs"))
 
 
-@dg.asset(group_name=TABLES["actors"].group, description=TABLES["actors"].description + " From pipeline/lexicons/actors.csv.")
-def actors() -> dg.Output[pl.DataFrame]:
-    table = actors_table()
-    return dg.Output(table, metadata=table_metadata(table, "actors"))
+@dg.asset(group_name=TABLES["actors"].group, description=TABLES["actors"].description
+          + " From pipeline/lexicons/actors.csv, and the actors outside it that actor_mentions names.")
+def actors(actor_mentions: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+    table = actors_table(actor_mentions)
+    return dg.Output(table, metadata=table_metadata(table, "actors", n_discovered=table.filter(~pl.col("in_lexicon")).height))
 
 
 @dg.asset(group_name=TABLES["instrument_graph"].group, description=TABLES["instrument_graph"].description)

@@ -29,6 +29,7 @@ from pipeline.lexicons.rows import (
     Actor,
     Body,
     CouncilYear,
+    DocumentSeries,
     GaSession,
     Instrument,
     Recurrence,
@@ -41,9 +42,9 @@ from pipeline.lexicons.rows import (
 __all__ = [
     "ACTOR_KINDS", "LEXICON_DIR", "NAMED_INSTRUMENT_KINDS", "NAMED_RECURRENCE_FORMS", "NUMBERINGS",
     "RECURRENCE_FORMS", "UN_ACTOR_KINDS", "VERB_CATEGORIES", "VERB_SECTIONS", "Actor", "Body", "CouncilYear",
-    "GaSession", "Instrument", "LexiconError", "Recurrence", "ReportingTerm", "Verb", "VerbForm", "actors",
-    "bodies", "body_by_code", "body_name_alternation", "body_named", "body_of_symbol", "finite_first_words",
-    "ga_sessions", "instrument_kinds", "instruments", "issuing_bodies", "lead_first_words", "load", "read",
+    "DocumentSeries", "GaSession", "Instrument", "LexiconError", "Recurrence", "ReportingTerm", "Verb", "VerbForm", "actors",
+    "bodies", "body_by_code", "body_name_alternation", "body_named", "body_of_symbol", "document_series",
+    "finite_first_words", "ga_sessions", "instrument_kinds", "instruments", "issuing_bodies", "lead_first_words", "load", "read",
     "recurrences", "reporting_terms", "resolve_body", "sc_resolution_year", "sc_resolution_years",
     "session_calendar", "symbol_prefix_alternation", "verb_forms", "verbs",
 ]
@@ -121,9 +122,18 @@ def _actor(cells: _Cells) -> Actor:
 
 
 def _instrument(cells: _Cells) -> Instrument:
+    """One id is one instrument: a resolution id has its body's resolution kind, and a symbol other
+    than the id is allowed only beside a Treaty Series id (the treaty's adopting resolution)."""
     year = cells.integer("year") if cells.optional("year") else None
-    return Instrument(cells.text("instrument_id"), cells.text("name"), cells.choice("kind", instrument_kinds()),
-                      cells.optional("symbol"), year, cells.items("aliases"), cells.text("comment"))
+    row = Instrument(cells.text("instrument_id"), cells.text("name"), cells.choice("kind", instrument_kinds()),
+                     cells.optional("symbol"), year, cells.items("aliases"), cells.text("comment"))
+    body = body_of_symbol(row.instrument_id)
+    if body and row.instrument_id.startswith(body.resolution_series) and row.kind != body.instrument_kind:
+        raise cells.fail("kind", f"{row.kind!r}: {row.instrument_id} is a resolution, so {body.instrument_kind!r}")
+    if row.symbol and row.symbol != row.instrument_id and not row.instrument_id.startswith("UNTS/"):
+        raise cells.fail("symbol", f"{row.symbol!r} differs from the id {row.instrument_id!r}: use the symbol "
+                                   "as the id (or the UNTS/<volume>/<number> id of a treaty)")
+    return row
 
 
 def _session(cells: _Cells) -> GaSession:
@@ -143,6 +153,13 @@ def _recurrence(cells: _Cells) -> Recurrence:
 
 def _reporting_term(cells: _Cells) -> ReportingTerm:
     return ReportingTerm(cells.text("term"), cells.text("comment"))
+
+
+def _document_series(cells: _Cells) -> DocumentSeries:
+    series = cells.text("series")
+    if not re.fullmatch(r"[A-Z][A-Z\d.\-]*(?:\{session\})?(?:/[A-Z][A-Za-z\d.\-]*)*", series):
+        raise cells.fail("series", f"{series!r} is not a symbol series (capitals, '/', '.', '-', one {{session}})")
+    return DocumentSeries(series, cells.text("comment"))
 
 
 def _council_year(cells: _Cells) -> CouncilYear:
@@ -197,6 +214,7 @@ _FILES: dict[str, tuple[Callable[[_Cells], Any], tuple[str, ...]]] = {
     "reporting_terms": (_reporting_term, ("term",)),
     "bodies": (_body, ("name", "code", "symbol_prefix")),
     "sc_resolution_years": (_council_year, ("year",)),
+    "document_series": (_document_series, ("series",)),
 }
 
 
@@ -257,6 +275,11 @@ def reporting_terms() -> tuple[ReportingTerm, ...]:
 def bodies() -> tuple[Body, ...]:
     """Every body whose resolutions are parsed or cited, in ``bodies.csv`` order."""
     return _lexicon("bodies")
+
+
+def document_series() -> tuple[DocumentSeries, ...]:
+    """Known symbol series; the symbol grammar (text/symbols.py) reads any other capital series too."""
+    return _lexicon("document_series")
 
 
 def sc_resolution_years() -> tuple[CouncilYear, ...]:

@@ -132,6 +132,14 @@ class ReportingTerm:
 
 
 @dataclass(frozen=True)
+class DocumentSeries:
+    """A document symbol series (``document_series.csv``): ``E/CN.4``, ``WHA{session}``."""
+
+    series: str
+    comment: str
+
+
+@dataclass(frozen=True)
 class CouncilYear:
     """The Security Council resolution numbers of one year (``sc_resolution_years.csv``, generated)."""
 

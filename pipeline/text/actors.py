@@ -1,35 +1,33 @@
-"""Named actors in one normalised paragraph, and which clause addresses them.
+"""Actors named in the paragraphs of one resolution, and which clause addresses them.
 
-Names and aliases come from ``lexicons/actors.csv``. The grammar here:
+Names and aliases come from ``lexicons/actors.csv``; an actor outside it is still recorded, with an id made
+from its phrase (open vocabulary, see :mod:`pipeline.text.addressees`). The grammar here:
 
-* names match longest first ("United Nations entities" before "United Nations");
-* coordinated modifiers share one head noun, so "international, regional and subregional
-  organizations" also yields "international organizations", and "United Nations bodies and entities"
-  also yields "United Nations entities" — but only when the expanded name is itself in the lexicon;
-* "the Office", "the Committee", "the Task Force" … refer back to the last actor named with that head
-  (in the paragraph or in the ``context`` text a caller passes, e.g. the preceding paragraphs);
-* an actor is the *addressee* of a directive clause (call upon, urge, request, encourage, invite,
-  recommend, remind, demand …) when the actor noun phrase is the verb's object, or the subject of
-  its that-clause ("recommends that Member States consider"). An action object ("encourages
-  cooperation among Member States") has no addressee;
-* the object is a list: it runs through commas, "and", "as well as", "including", "other",
-  "relevant", through unlisted members ("philanthropic foundations") and through "X of Y" heads
-  ("organizations of the United Nations system" addresses the United Nations system), and stops at
-  the infinitive, a that/relative clause or a preposition other than "of";
-* a comma parenthetical may stand between the verb (or "that") and the object ("Urges, having
-  regard to …, States not Members …", "Requests that, in the meantime, the Secretary-General");
-  a that-clause subject may follow a time adverbial ("that every thirty days the Secretary-General
-  submit") and must be followed by its verb ("that the report of the Secretary-General be" has none).
+* names match longest first ("United Nations entities" before "United Nations"), also across a line-break
+  hyphen ("Secretary- General"); mention spans never overlap (the longest wins);
+* coordinated modifiers share one head noun: "international, regional and subregional organizations" also
+  yields "international organizations" (its span is the modifier "international"), when that name is in
+  the lexicon;
+* "the Government of the Sudan", "the Transitional Federal Government of Somalia" name the state;
+* "the Committee established pursuant to resolution 1591 (2005)", "the Panel of Experts established by
+  paragraph 24 of resolution 1973 (2011)" get an id from their resolution;
+* a name used as a modifier is part of a larger actor ("United Nations humanitarian organizations" is one
+  actor), and a state in a currency ("United States dollars") is no mention;
+* "the Committee", "the Mission", "the Government" refer back to the last actor of the resolution with
+  that head; "him"/"her" to the last office holder, "it" to the last body, "them" to the actors of the
+  previous clause (else of the last addressed clause); when there is none they are not actors.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.lexicons import actors, verbs
+from pipeline.lexicons import ACTOR_KINDS, actors, verbs
+from pipeline.text.addressees import PRONOUN_RE, Found, addressees, object_start
 from pipeline.text.clauses import Clause, trie_alternation
 
 # Verb categories (verbs.csv) whose object is asked to act.
@@ -38,7 +36,7 @@ _DIRECTIVE_CATEGORIES = frozenset({"exhortation", "request", "demand"})
 
 @dataclass(frozen=True)
 class ActorMention:
-    """One actor named in a paragraph."""
+    """One actor named in a paragraph; ``in_lexicon`` is False for an actor found by the grammar only."""
 
     start: int
     end: int
@@ -46,149 +44,155 @@ class ActorMention:
     actor_id: str
     role: str
     clause_index: int | None
+    in_lexicon: bool = True
 
 
 @dataclass(frozen=True)
 class _Lexicon:
     pattern: re.Pattern[str]
-    ids: dict[str, str]  # lower-cased name or alias -> actor_id
-    anaphor: re.Pattern[str]
-    heads: dict[str, frozenset[str]]  # "Office" -> ids of actors whose name has that head
+    ids: dict[str, str]  # normalised name or alias -> actor_id
+    names: dict[str, str]  # actor_id -> canonical name
+    kinds: dict[str, str]  # actor_id -> kind
+    head_kinds: dict[str, str]  # lower-case head noun -> the commonest kind of the actors it heads
+    generic: frozenset[str]  # capitalised heads that only refer back ("Committee", "Mission")
 
 
 _BOUND_L = r"(?<![\w-])"
 _BOUND_R = r"(?![\w-])"
-# Grammar words allowed between two addressees of one object ("Member States, the United Nations
-# and other appropriate ...", "civil society, including non-governmental organizations").
-_MODIFIER_WORDS = (
-    r"(?:the|all|other|relevant|appropriate|concerned|interested|its|their|those|these|each|both|every|"
-    r"any|also)"
+_CURRENCY_RE = re.compile(r"\s+(?:dollars?|euros?|pounds?|francs?|yen|yuan|rupees?|shillings?|dinars?)\b")
+_GOVERNMENT_BEFORE_RE = re.compile(r"(?:(?<![\w-])[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+){0,2}[Gg]overnments?\s+of\s+$")
+_ESTABLISHED_RE = re.compile(
+    r"(?:(?<![\w-])the\s+)?(?P<head>(?:Security\s+Council\s+)?Committee|Panel\s+of\s+Experts|Group\s+of\s+Experts"
+    r"|Monitoring\s+Group|Working\s+Group|Panel)\s+(?:(?:established|created|set\s+up)\s+)?(?:pursuant\s+to|by|under)"
+    r"\s+(?:paragraph\s+\d+\s+of\s+)?resolutions?\s+(?P<number>\d+)\s*\((?P<year>\d{4})\)"
 )
-_COORDINATOR_WORDS = (
-    r"(?:and|or|as\s+well\s+as|including|in\s+particular|particularly|especially|notably|"
-    r"as\s+appropriate|where\s+appropriate|where\s+applicable|as\s+necessary|inter\s+alia)"
-)
-_LINK_RUN = rf"(?:[\s,()]|\b{_COORDINATOR_WORDS}\b|\b{_MODIFIER_WORDS}\b)*"
-# A run of grammar words holding at least one coordinator (a comma, "and", "as well as" ...).
-_SEPARATOR = rf"(?:\s|\b{_MODIFIER_WORDS}\b)*(?:[,()]|\b{_COORDINATOR_WORDS}\b){_LINK_RUN}"
-# Closed-class words that end a noun-phrase list: the infinitive, a that- or relative clause, a
-# preposition other than "of", an article "a/an" (a verb's object: "observe a ceasefire"), a modal.
-_STOP_WORDS = (
-    r"(?:to|that|which|who|whom|whose|where|when|while|whether|if|as|in|with|within|without|under|"
-    r"for|on|upon|by|from|at|through|into|against|among|amongst|between|towards?|regarding|"
-    r"concerning|during|after|before|until|since|than|not|no|a|an|is|are|be|been|shall|should|will|"
-    r"would|may|might|must|can|could|has|have|had|and|or|including|its|their)"
-)
-_ITEM_WORD = rf"(?!{_STOP_WORDS}\b)[\w’'-]+"
-# An unlisted member of the list ("Member States, academia, the media and ..."): at most four words
-# between coordinators. An item directly before "of" is the head of an "X of Y" actor
-# ("organizations of the United Nations system", "members of the Council"): Y is the addressee.
-_ITEM = rf"{_ITEM_WORD}(?:\s+{_ITEM_WORD}){{0,3}}"
-_LINK_RE = re.compile(
-    rf"{_LINK_RUN}"
-    rf"|{_SEPARATOR}(?:{_ITEM}{_SEPARATOR})*(?:{_ITEM}\s+of\s+(?:the\s+)?)?"
-)
-_LINK_MAX = 200  # characters between two addressees of one list
-# Unlisted members at the head of the object ("Encourages intergovernmental bodies, non-governmental
-# organizations and individuals"): plain noun phrases, no article or "of" (those are actions:
-# "encourages the provision of assistance and ...").
-_LEAD_ITEM_WORD = rf"(?!(?:{_STOP_WORDS}|of|the)\b)[\w’'-]+"
-_LEADING_ITEMS_RE = re.compile(rf"(?:{_LEAD_ITEM_WORD}(?:\s+{_LEAD_ITEM_WORD}){{0,3}}{_SEPARATOR})+")
-# Nouns naming the members or parts of an actor: "organizations and agencies of the United Nations
-# system", "the Governments of Iran and Iraq" address the actor itself.
-_PART_HEAD = (
-    r"(?:Governments?|[Oo]rganizations|[Ee]ntities|[Aa]gencies|[Bb]odies|[Oo]rgans|[Mm]embers"
-    r"|[Rr]epresentatives|[Ll]eaders|[Aa]uthorities|[Ii]nstitutions)"
-)
-_DETERMINERS_PATTERN = (
-    r"(?:(?:the|all|other|relevant|appropriate|concerned|interested|its|their|those|these|each|both"
-    r"|every|any)\s+"
-    rf"|{_PART_HEAD}(?:(?:\s*,\s*|\s+and\s+|\s+or\s+){_PART_HEAD})*\s+of\s+(?:the\s+)?)*"
-    # "Asks the Government of Cyprus" addresses Cyprus; "organizations of the United Nations system"
-    # the United Nations system
-)
-_DETERMINERS_RE = re.compile(_DETERMINERS_PATTERN)
-_OBJECT_LEAD_IN_RE = re.compile(
-    r"(?:\s*,?\s*(?:in this regard|in that regard|in this context|once again|again|also|further)\s*,?)*"
-    r"\s*(?:(?P<that>that\b\s*)|upon\s+|on\s+|to\s+)?"
-)
-# A parenthetical between the verb and its object, or between "that" and the subject
-# ("Urges, having regard to the principles stated in Article 2 …, States not Members …",
-# "Requests that, in the meantime, the Secretary-General submit …"): commas around a phrase that
-# opens with a participle, a preposition or an adverb.
-_PARENTHETICAL_RE = re.compile(
-    r"(?:\s*,\s*(?:[a-z]+ing|having|in|with|within|under|at|on|by|through|pursuant|consistent|as|"
-    r"where|while|when|inter\s+alia|among|for|after|before|during|upon|without|once|if|[a-z]+ly)\b"
-    r"[^,;:]*)+\s*,\s*"
-)
-# A time adverbial before the subject of a that-clause, without commas ("Requests that every
-# thirty days the Secretary-General submit …"). Accepted only when a verb follows the subject.
-_THAT_ADVERBIAL_RE = re.compile(
-    r"(?:every|each|within|in|at|by|after|before|during|until|once|from|henceforth|immediately|"
-    r"urgently|forthwith|without\s+delay)\b[^,;:]{0,60}?\s+" + _DETERMINERS_PATTERN
-)
-# What follows the subject of a that-clause: its verb ("the Secretary-General submit",
-# "Iran and Iraq observe", "all parties immediately put an end", "States shall").
-_THAT_VERB_RE = re.compile(
-    rf"(?:{_PARENTHETICAL_RE.pattern})?\s*"
-    r"(?!(?:of|in|on|for|to|from|with|by|at|and|or|as|which|who|that|is|are|was|were)\b)[a-z][a-z-]*\b"
+_ANAPHOR_RE = re.compile(r"(?<![\w-])the\s+(?P<head>[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?(?:\s+of\s+Experts)?)"
+                         + _BOUND_R)
+_PREPOSITION_AFTER_RE = re.compile(r"\s+(?:of|on|for)\s+[A-Z]")
+# Lower-case words after a name, the last a head noun: "United Nations humanitarian organizations".
+_ATTRIBUTE_RE = re.compile(
+    r"(?:\s+(?!(?:and|or|to|of|in|for|on|with|by|the|a|an|that|which|is|are|be|has|have|as|at)\b)[a-z][\w’'-]*){1,3}"
 )
 _CONJ_BEFORE_RE = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _MODIFIER_BEFORE_RE = re.compile(r"(?<![\w-])([\w-]+\s+)?([\w-]+)$")
 _WINDOW = 60  # characters looked back for a coordinator and a modifier
 _AND_AFTER_RE = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+)([\w-]+)" + _BOUND_R)
-# A pronoun object ("urges them", "encourages those entities") points back to the actors of the
-# previous clause.
-_PRONOUN_RE = re.compile(
-    r"(?:them|(?:those|these|such|the said)\s+(?:entities|organizations|bodies|actors))" + _BOUND_R
+_LINE_HYPHEN_RE = re.compile(r"(?<=\w)-\s+(?=[A-Z])")  # "Secretary- General" broken at a line end
+_ARTICLE_RE = re.compile(r"^(?:the|all|other|relevant|both|each|any)\s+", re.IGNORECASE)
+# Office holders, what "him" and "her" refer back to.
+_PERSON_RE = re.compile(
+    r"^(?:Secretary-General|Representative|Envoy|Adviser|Advisor|Coordinator|Commissioner|Rapporteur|Expert|"
+    r"Chair|Chairman|Chairperson|President|Prosecutor|Ombudsperson|Director|Registrar|Mediator|Facilitator|"
+    r"Commander|Administrator|Head)$"
 )
-_PREPOSITION_AFTER_RE = re.compile(r"\s+(?:of|on|for)\s+[A-Z]")
 
 
+def _key(surface: str) -> str:
+    return re.sub(r"-\s+", "-", " ".join(surface.lower().split()))
+
+
+def _head(name: str) -> str:
+    """The head noun: the word before the first "of/for/on/in", else the last word."""
+    words = name.split()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "on", "for", "in") and i), len(words))
+    return words[cut - 1]
 
 
 def _heads(name: str) -> set[str]:
-    """Short forms "the X" can take: the noun before "of/on/for" and the last one or two words."""
-    words = name.split()
+    """Short forms "the X" can take: the last one or two words before "of/on/for/in" (not those of its
+    complement: "President of the Security Council" is no "Council"), the name before "established"."""
+    base = name.split(" established")[0]
+    words = base.split()
     if len(words) < 2:
-        return set()
-    cut = next((i for i, w in enumerate(words) if w in ("of", "on", "for")), len(words))
-    found = {" ".join(words[cut - 2:cut]), words[cut - 1], " ".join(words[-2:]), words[-1]}
+        return {base} if base[:1].isupper() else set()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "on", "for", "in") and i), len(words))
+    found = {" ".join(words[max(0, cut - 2):cut]), words[cut - 1], base}
     return {h for h in found if h and h[0].isupper() and h.split()[-1] not in ("Nations", "States")}
 
 
 @cache
 def _lexicon() -> _Lexicon:
     ids: dict[str, str] = {}
-    heads: dict[str, set[str]] = {}
+    kinds_by_head: dict[str, Counter[str]] = {}
+    generic: set[str] = set()
     for actor in actors():
         for surface in actor.surfaces:
-            ids.setdefault(surface.lower(), actor.actor_id)
-        for head in _heads(actor.name):
-            heads.setdefault(head, set()).add(actor.actor_id)
+            ids.setdefault(_key(surface), actor.actor_id)
+            kinds_by_head.setdefault(_head(surface).lower(), Counter())[actor.kind] += 1
+        generic |= {h for h in _heads(actor.name) if " " not in h}
     surfaces = {surface for actor in actors() for surface in actor.surfaces}
     with_article = {s for s in surfaces if s.startswith("the ")}
-    pattern = re.compile(
-        rf"{_BOUND_L}(?:(?:[Tt]he\s+)?(?:{trie_alternation(surfaces - with_article)})"
-        rf"|[Tt](?:{trie_alternation({s[1:] for s in with_article})})){_BOUND_R}"
-    )
-    anaphor = re.compile(rf"{_BOUND_L}the\s+(?P<head>{trie_alternation(set(heads))}){_BOUND_R}")
-    return _Lexicon(pattern, ids, anaphor, {h: frozenset(v) for h, v in heads.items()})
+    alternation = trie_alternation(surfaces - with_article).replace(r"\-", r"-\s*")
+    articled = trie_alternation({s[1:] for s in with_article}).replace(r"\-", r"-\s*")
+    pattern = re.compile(rf"{_BOUND_L}(?:(?:[Tt]he\s+)?(?:{alternation})|[Tt](?:{articled})){_BOUND_R}")
+    order = {kind: i for i, kind in enumerate(ACTOR_KINDS)}
+    head_kinds = {head: min(votes, key=lambda k: (-votes[k], order[k])) for head, votes in kinds_by_head.items()}
+    return _Lexicon(pattern, ids, {a.actor_id: a.name for a in actors()}, {a.actor_id: a.kind for a in actors()},
+                    head_kinds, frozenset(generic))
 
 
-def _strip_article(surface: str) -> str:
-    return surface[4:] if surface.lower().startswith("the ") else surface
+def _slug(phrase: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", phrase.lower()).strip("-")
 
 
-def _actor_id(surface: str, lexicon: _Lexicon) -> str:
-    """Aliases that need their article ("the Task Force") first, then the name without it."""
-    key = " ".join(surface.lower().split())
-    return lexicon.ids.get(key) or lexicon.ids[_strip_article(key)]
+def _established(match: re.Match[str]) -> tuple[str, str]:
+    """(id, name) of a body named by the resolution that set it up."""
+    head = " ".join(match["head"].split())
+    head = "Security Council Committee" if head.endswith("Committee") else head
+    name = f"{head} established pursuant to resolution {match['number']} ({match['year']})"
+    return _slug(name), name
 
 
-def _expansions(text: str, start: int, end: int, lexicon: _Lexicon) -> list[tuple[int, int, str]]:
-    """Names sharing a head with the match at start..end through coordination (see module doc)."""
-    words = _strip_article(text[start:end]).split()
+def _discovered_name(surface: str) -> str:
+    return _ARTICLE_RE.sub("", _LINE_HYPHEN_RE.sub("-", " ".join(surface.split())))
+
+
+def _open_actor(surface: str) -> tuple[str, str] | None:
+    """(id, name) of a phrase outside the lexicon; None when it is no actor noun phrase."""
+    established = _ESTABLISHED_RE.fullmatch(surface)
+    if established is not None:
+        return _established(established)
+    name = _discovered_name(surface)
+    words = name.split()
+    if not words or len(words) > 10 or not name[0].isalpha() or re.search(r"(?<![\w-])\d", name):
+        return None  # a number is no part of an actor's name ("M23", "FC-G5S", "1540 Committee" are)
+    lexicon = _lexicon()
+    head = _head(name)
+    if head[0].isupper():
+        if len(words) == 1 and head in lexicon.generic:
+            return None  # "the Committee" with nothing before it to refer to
+    elif head.lower() not in lexicon.head_kinds and f"{head.lower()}s" not in lexicon.head_kinds:
+        return None  # a head noun no lexicon actor has, in the singular or plural
+    known = lexicon.ids.get(_key(name)) or (_slug(name) if _slug(name) in lexicon.names else None)
+    if known is not None and not lexicon.pattern.fullmatch(name):
+        return None  # a lexicon name in the wrong case is a common noun: "requests the secretariat to help"
+    return known or _slug(name), name
+
+
+def discovered_actor(actor_id: str, surfaces: Iterable[str]) -> tuple[str, str]:
+    """(name, kind) of an actor outside the lexicon, from the surfaces of its mentions.
+
+    The name is the commonest reading of a surface that gives this id (pronouns and short forms do not);
+    the kind is the commonest kind of the lexicon actors with the same head noun, else ``other``.
+    """
+    names = Counter(found[1] for s in surfaces if (found := _open_actor(s)) is not None and found[0] == actor_id)
+    name = min(names, key=lambda n: (-names[n], n)) if names else actor_id
+    if _ESTABLISHED_RE.fullmatch(name):
+        return name, "un_subsidiary_body"
+    if name.startswith(("United Nations", "UN ")):
+        return name, "un_entity"
+    return name, _lexicon().head_kinds.get(_head(name).lower(), "other")
+
+
+def _found(start: int, end: int, actor_id: str) -> Found:
+    return Found(start, end, actor_id, actor_id in _lexicon().names)
+
+
+def _expansions(text: str, start: int, end: int) -> list[Found]:
+    """Names sharing a head with the match at start..end through coordination (see module doc); each
+    spans only its own modifier words."""
+    lexicon = _lexicon()
+    words = _ARTICLE_RE.sub("", text[start:end]).split()
     if len(words) < 2:
         return []
     head, found = words[-1], []
@@ -197,56 +201,61 @@ def _expansions(text: str, start: int, end: int, lexicon: _Lexicon) -> list[tupl
         modifier = _MODIFIER_BEFORE_RE.search(text, max(0, conj.start() - _WINDOW), conj.start())
         if modifier is None:
             break
-        two, one = modifier.group(0), modifier.group(2)
-        for candidate, begin in ((two, modifier.start()), (one, modifier.start(2))):
-            actor = lexicon.ids.get(f"{candidate} {head}".lower())
+        for candidate, begin in ((modifier.group(0), modifier.start()), (modifier.group(2), modifier.start(2))):
+            actor = lexicon.ids.get(_key(f"{candidate} {head}"))
             if actor is not None:
-                found.append((begin, end, actor))
+                found.append(_found(begin, modifier.end(), actor))
                 position = begin
                 break
         else:
             break
-    stem = " ".join(_strip_article(text[start:end]).split()[:-1])
+    stem = " ".join(words[:-1])
     position = end
     while after := _AND_AFTER_RE.match(text, position):
-        actor = lexicon.ids.get(f"{stem} {after.group(1)}".lower())
+        actor = lexicon.ids.get(_key(f"{stem} {after.group(1)}"))
         if actor is None:
             break
-        found.append((start, after.end(), actor))
+        found.append(_found(after.start(1), after.end(), actor))
         position = after.end()
     return found
 
 
-def _resolve_anaphor(head: str, before: list[tuple[int, str]], lexicon: _Lexicon) -> str | None:
-    """The last actor named before this point whose name has ``head`` ("the Office")."""
-    candidates = lexicon.heads[head]
-    for _, actor in reversed(before):
-        if actor in candidates:
-            return actor
-    return None
+def _disjoint(found: Iterable[Found]) -> list[Found]:
+    """Overlapping spans resolved: the longest wins, then the earliest."""
+    kept: list[Found] = []
+    for candidate in sorted(set(found), key=lambda f: (f.start - f.end, f.start, f.actor_id)):
+        if not any(k.start < candidate.end and candidate.start < k.end for k in kept):
+            kept.append(candidate)
+    return sorted(kept)
 
 
-def _named(text: str, context: str) -> list[tuple[int, int, str]]:
-    """(start, end, actor_id) for every lexicon name, coordinated expansion and resolved short form."""
+def _named(text: str) -> list[Found]:
+    """Lexicon names with their expansions, bodies named by their resolution, and larger open actors."""
     lexicon = _lexicon()
-    found: list[tuple[int, int, str]] = []
+    found: list[Found] = []
     for match in lexicon.pattern.finditer(text):
-        found.append((match.start(), match.end(), _actor_id(match.group(0), lexicon)))
-        found.extend(_expansions(text, match.start(), match.end(), lexicon))
-    taken = [(s, e) for s, e, _ in found]
-    history = [(s, a) for s, _, a in ((m.start(), m.end(), _actor_id(m.group(0), lexicon))
-                                      for m in lexicon.pattern.finditer(context))]
-    history = [(-1 - len(context) + s, a) for s, a in history]
-    for match in lexicon.anaphor.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in taken):
-            continue
-        if _PREPOSITION_AFTER_RE.match(text, match.end()):
-            continue
-        before = sorted(history + [(s, a) for s, _, a in found if s < match.start()])
-        actor = _resolve_anaphor(match["head"], before, lexicon)
-        if actor is not None:
-            found.append((match.start(), match.end(), actor))
-    return sorted(set(found))
+        start, end = match.start(), match.end()
+        key = _key(match.group(0))
+        actor = lexicon.ids.get(key) or lexicon.ids[key.removeprefix("the ")]
+        if lexicon.kinds[actor] == "state":
+            if _CURRENCY_RE.match(text, end):
+                continue
+            government = _GOVERNMENT_BEFORE_RE.search(text, max(0, start - 60), start)
+            start = government.start() if government else start
+        attribute = _ATTRIBUTE_RE.match(text, end)
+        if attribute is not None:
+            words = attribute.group(0).split()
+            while words and words[-1].lower() not in lexicon.head_kinds:
+                words.pop()
+            if words:
+                tail = text.index(words[-1], end) + len(words[-1])
+                if (opened := _open_actor(text[start:tail])) is not None:
+                    found.append(Found(start, tail, opened[0], opened[0] in lexicon.names))
+        found.append(_found(start, end, actor))
+        found.extend(_expansions(text, start, end))
+    for match in _ESTABLISHED_RE.finditer(text) if " resolution" in text else ():
+        found.append(_found(match.start(), match.end(), _established(match)[0]))
+    return _disjoint(found)
 
 
 @cache
@@ -254,101 +263,107 @@ def _directive_verbs() -> frozenset[str]:
     return frozenset(verb.verb for verb in verbs() if verb.category in _DIRECTIVE_CATEGORIES)
 
 
-def _first_object(
-    text: str, clause: Clause, inside: list[tuple[int, int, str]]
-) -> tuple[int, int, str] | None:
-    """The actor that opens the object of a directive verb, or the subject of its that-clause."""
-    lead_in = _OBJECT_LEAD_IN_RE.match(text, clause.end)
-    starts = [lead_in.end()]
-    parenthetical = _PARENTHETICAL_RE.match(text, lead_in.end() if lead_in["that"] else clause.end)
-    if parenthetical is not None:
-        starts.append(_OBJECT_LEAD_IN_RE.match(text, parenthetical.end()).end())
-    for start in starts:
-        position = _DETERMINERS_RE.match(text, start).end()
-        # the name after the determiners, else a name made of them ("all concerned")
-        first = next((n for n in inside if n[0] <= position < n[1]), None)
-        first = first or next((n for n in inside if start <= n[0] < position), None)
-        if first is not None:
-            return first
-    for start in starts:
-        position = _DETERMINERS_RE.match(text, start).end()
-        for mention in inside:
-            if mention[0] - position > _LINK_MAX:
-                break
-            if mention[0] > position and _LEADING_ITEMS_RE.fullmatch(text, position, mention[0]):
-                return mention
-    if lead_in["that"]:
-        for start in starts:
-            for mention in inside:
-                if mention[0] - start > 100:
-                    break
-                if mention[0] >= start and _THAT_ADVERBIAL_RE.fullmatch(text, start, mention[0]):
-                    return mention
-    return None
+@dataclass(frozen=True)
+class _Seen:
+    actor_id: str
+    in_lexicon: bool
+    heads: frozenset[str]
+    person: bool
+    body: bool  # a singular body "it" can refer to
 
 
-def _chain(text: str, first: tuple[int, int, str], inside: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """``first`` and every actor linked to it by coordination ("X, Y and other Z, including W")."""
-    chain, reach = [first], first[1]
-    for mention in inside:
-        if mention[0] <= first[0] and mention is not first:
-            if mention[0] == first[0]:
-                chain.append(mention)
-            continue
-        if mention in chain:
-            continue
-        if mention[0] < reach or (
-            mention[0] - reach <= _LINK_MAX and _LINK_RE.fullmatch(text, reach, mention[0])
-        ):
-            chain.append(mention)
-            reach = max(reach, mention[1])
-        else:
-            break
-    return chain
+@cache
+def _seen(actor_id: str, in_lexicon: bool, name: str, government: bool) -> _Seen:
+    """What an actor named ``name`` can be referred back to by; "the Government" for a state named so."""
+    head = _head(name.split(" established")[0])
+    heads = _heads(name) | ({head} if head[:1].isupper() else set())
+    if government and _lexicon().kinds.get(actor_id) == "state":
+        heads.add("Government")
+    person = bool(_PERSON_RE.match(head))
+    body = not person and head[:1].isupper() and not head.endswith("s")
+    return _Seen(actor_id, in_lexicon, frozenset(heads), person, body)
 
 
-def _addressees(
-    text: str, clause: Clause, previous_start: int, named: list[tuple[int, int, str]]
-) -> list[tuple[int, int, str]]:
-    """The chain of actor names that forms the object of a directive clause."""
-    lead_in = _OBJECT_LEAD_IN_RE.match(text, clause.end)
-    if _PRONOUN_RE.match(text, lead_in.end()):
-        return [n for n in named if previous_start <= n[0] < clause.start]
-    inside = [n for n in named if clause.end <= n[0] and n[0] < clause.scope_end]
-    first = _first_object(text, clause, inside)
-    if first is None:
-        return []
-    chain = _chain(text, first, inside)
-    if lead_in["that"]:
-        # the subject of a that-clause is followed by its verb, not by "of" or "'s"
-        reach = max(end for _, end, _ in chain)
-        if not _THAT_VERB_RE.match(text, reach):
-            return []
-    return chain
+class DocumentActors:
+    """Finds the actors of one resolution's paragraphs in document order, remembering what short forms and
+    pronouns can refer back to; one instance per resolution."""
+
+    def __init__(self) -> None:
+        self._seen: list[_Seen] = []
+        self._last_addressed: list[_Seen] = []
+
+    def find(self, text: str, clauses: Sequence[Clause] = ()) -> list[ActorMention]:
+        """Every actor of the paragraph; the objects of directive verbs are addressees of their clause."""
+        named = _named(text)
+        named = _disjoint(named + self._anaphors(text, named))
+        addressed: dict[Found, int] = {}
+        pronouns: list[tuple[Found, int]] = []
+        directive = _directive_verbs()
+        previous_start = 0
+        for clause in clauses:
+            if clause.verb in directive:
+                pronoun = PRONOUN_RE.match(text, object_start(text, clause)[0])
+                if pronoun is not None:
+                    before = [n for n in named if previous_start <= n.start < clause.start]
+                    for referent in self._referents(text, pronoun["pronoun"], before, named, clause.start):
+                        pronouns.append((Found(pronoun.start(), pronoun.end(), referent.actor_id,
+                                               referent.in_lexicon), clause.index))
+                else:
+                    found = addressees(text, clause, named, _discover)
+                    named = _disjoint([*named, *found])
+                    for mention in found:
+                        if mention in named:
+                            addressed.setdefault(mention, clause.index)
+                    if found:
+                        self._last_addressed = [self._entry(text, f) for f in found]
+            previous_start = clause.start
+        self._seen.extend(self._entry(text, n) for n in named)
+        rows = [(n, addressed.get(n)) for n in named] + pronouns
+        return [ActorMention(f.start, f.end, text[f.start:f.end], f.actor_id,
+                             "mention" if index is None else "addressee", index, f.in_lexicon)
+                for f, index in sorted(rows, key=lambda row: (row[0], row[1] or 0))]
+
+    @staticmethod
+    def _entry(text: str, found: Found) -> _Seen:
+        surface = text[found.start:found.end]
+        name = _lexicon().names.get(found.actor_id) or (_open_actor(surface) or ("", _discovered_name(surface)))[1]
+        return _seen(found.actor_id, found.in_lexicon, name, "overnment" in surface)
+
+    def _anaphors(self, text: str, named: list[Found]) -> list[Found]:
+        """ "the Office", "the Committee" resolved to the last actor with that head, here or earlier."""
+        found = []
+        for match in _ANAPHOR_RE.finditer(text):
+            if any(n.start < match.end() and match.start() < n.end for n in named):
+                continue
+            if _PREPOSITION_AFTER_RE.match(text, match.end()):
+                continue
+            before = self._seen + [self._entry(text, n) for n in named + found if n.end <= match.start()]
+            referent = next((s for s in reversed(before) if match["head"] in s.heads), None)
+            if referent is not None:
+                found.append(Found(match.start(), match.end(), referent.actor_id, referent.in_lexicon))
+        return found
+
+    def _referents(self, text: str, pronoun: str, before: list[Found], named: list[Found], limit: int) -> list[_Seen]:
+        """Who a pronoun object stands for (see module doc)."""
+        earlier = self._seen + [self._entry(text, n) for n in named if n.end <= limit]
+        if pronoun in ("him", "her"):
+            return [s for s in reversed(earlier) if s.person][:1]
+        if pronoun == "it":
+            return [s for s in reversed(earlier) if s.body][:1]
+        if before:
+            return list({s.actor_id: s for s in (self._entry(text, n) for n in before)}.values())
+        return self._last_addressed
+
+
+def _discover(text: str, start: int, end: int) -> Found | None:
+    opened = _open_actor(text[start:end])
+    return None if opened is None else Found(start, end, opened[0], opened[0] in _lexicon().names)
 
 
 def find_actor_mentions(text: str, clauses: Sequence[Clause] = (), context: str = "") -> list[ActorMention]:
-    """Every named actor in the paragraph; objects of directive verbs are addressees of that clause.
-
-    ``context`` is earlier text of the same document, used only to resolve "the Office"-type short forms.
-    """
-    named = _named(text, context)
-    addressed: dict[tuple[int, int, str], int] = {}
-    directive = _directive_verbs()
-    previous_start = 0
-    for clause in clauses:
-        if clause.verb in directive:
-            for mention in _addressees(text, clause, previous_start, named):
-                addressed.setdefault(mention, clause.index)
-        previous_start = clause.start
-    return [
-        ActorMention(
-            start,
-            end,
-            text[start:end],
-            actor,
-            "addressee" if (start, end, actor) in addressed else "mention",
-            addressed.get((start, end, actor)),
-        )
-        for start, end, actor in named
-    ]
+    """The actors of one paragraph; ``context`` is earlier text of the same resolution, read only for what
+    short forms and pronouns refer back to."""
+    finder = DocumentActors()
+    if context:
+        finder.find(context)
+    return finder.find(text, clauses)

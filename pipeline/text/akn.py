@@ -4,9 +4,12 @@ The XML marks what the text parser has to infer (preamble containers, numbered p
 headings, annexes, footnotes), so this reader follows the markup and gives rows the text
 parser's ids: ``pp<k>`` preamble paragraphs, ``op<n>`` numbered paragraphs, ``op<n>(a)(i)`` items,
 ``opu<k>`` unnumbered operative paragraphs, ``h<k>`` headings, and an ``annex<I>:`` prefix in
-annexes. Row text is the printed text with its lead phrase, without its number or label and
-without footnote markers; offsets point into the XML string. Text the reader cannot place is
-residue, never dropped.
+annexes. Items printed without a label (a "–" or "•" bullet, an unlabelled "To assist ..." or quoted
+text under a chapeau) are labelled ``•1``, ``•2`` ... by position under their parent: ``op8(•2)``.
+A <mainBody> block marked ``refersTo="#preamble"`` (a section's preamble in a budget resolution), or
+one with a preamble lead before the part's first operative paragraph, is a preamble row. Row text is
+the printed text with its lead phrase, without its number or label and without footnote markers;
+offsets point into the XML string. Text the reader cannot place is residue, never dropped.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from pipeline.text.akn_meta import (
     Node,
     Text,
     Tree,
+    annex_prefix,
+    label_piece,
     parse_header,
     reject_non_resolutions,
     sponsors_of,
@@ -26,6 +31,8 @@ from pipeline.text.akn_meta import (
     symbol_of,
     votes_of,
 )
+from pipeline.text.clauses import find_lead
+from pipeline.text.leads import continues
 from pipeline.text.model import Footnote, Paragraph, ParsedResolution, ResolutionRejected
 
 _WHITESPACE = re.compile(r"\s+")
@@ -34,8 +41,12 @@ _ROMAN_HEADING = re.compile(r"^\s*([IVXL]{1,5})\.\s+|^\s*([A-Z])\.\s+(?=[A-Z])")
 _ARABIC = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
 _HEADING_NUMBER = re.compile(r"^\s*(?:[IVXL]{1,6}|[A-Z])\s*\.?\s*$")
 _ITEM_NUMBER = re.compile(r"^\s*\(?\s*([a-z]{1,2}|[ivxl]{1,6}|\d{1,2}|[A-Z])\s*\)\s*\.?\s*$|^\s*([a-z]|[ivxl]{1,6})\.\s*$")
-_TYPED_LABEL = re.compile(r"^\s*(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s+(?=\S)")
+_TYPED_LABEL = re.compile(r"^\s*(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\))\s+(?=\S)")
 _ORNAMENT = re.compile(r"^[\W_]+$")  # "-----", "* * *"
+_BULLET = re.compile(r"^\s*[–—•·▪◦-]\s*\.?\s*$")
+_UNLABELLED = "•"  # label prefix of items printed without a label
+# Openings of an item under a chapeau: "To assist", "In support of ..., to contribute", a quoted text
+_ITEM_OPENING = re.compile(r"^(?:To\s+[a-z]|In\s+support\s+of\b[^;:]*?,\s+to\s+[a-z]|[“\"])")
 _ANNEX_MARKER = re.compile(r"^\s*Annex(?:\s+([IVXL]+|\d+))?\s*$")
 # Markup that carries text inside a row; anything else that is not structure is read as text too.
 _SKIPPED = frozenset({"img", "decoration", "meta", "formula", "noteRef"})
@@ -104,6 +115,7 @@ class _Reader:
         self._pending_label: Text | None = None
         self._pending_number = ""
         self._counters: dict[str, int] = {}
+        self._operative: set[str] = set()  # prefixes (parts) whose first operative paragraph has been read
 
     # -- structure
 
@@ -160,7 +172,9 @@ class _Reader:
                 prefix = self._paragraph(child, section, prefix)
             elif child.tag in _HEADINGS:  # also used for unnumbered paragraphs ("Reaffirming ..., ")
                 row = self._collect(child)
-                if row.text:
+                if row.text and section == "operative" and child.attrs.get("refersTo") == "#preamble":
+                    self._add(row, "preamble", "paragraph", None, None, None, prefix)
+                elif row.text:
                     self._unnumbered(row, section, prefix)
             elif child.tag in _GROUPS:
                 self._group(child, section, prefix)
@@ -180,9 +194,9 @@ class _Reader:
         row = self._collect(titles[0]) if titles else _Row()
         if number is not None and number.text():
             if row.text:
-                row.prepend(_label_piece(number))
+                row.prepend(label_piece(number))
             else:  # a lone "B": a label for the heading that follows, not text
-                self._pending_label = _label_piece(number)
+                self._pending_label = label_piece(number)
         if row.text:
             self._heading(row, section, prefix)
         rest = Node(group.tag, {}, group.start)
@@ -197,7 +211,7 @@ class _Reader:
         for doc_type in node.iter("docType") if section == "annex" else ():  # <docType>Annex</docType><docTitle>
             marker = _ANNEX_MARKER.match(doc_type.text())
             if marker:
-                prefix = _annex_prefix(prefix, marker.group(1))
+                prefix = annex_prefix(prefix, marker.group(1))
                 skip.add("docType")
         row, lists, tail = self._split_lists(node, skip)
         if not label and self._pending_number:  # "<num>1.</num>" with empty content numbers the next one
@@ -208,7 +222,7 @@ class _Reader:
         marker = _ANNEX_MARKER.match(row.text)
         if marker and section == "annex" and not label:
             self._notes(row, None)
-            return _annex_prefix(prefix, marker.group(1))
+            return annex_prefix(prefix, marker.group(1))
         arabic, item = _ARABIC.match(label), _ITEM_NUMBER.match(label)
         if item and not arabic and not _HEADING_NUMBER.match(label):
             paragraph = self._paragraph_item(row, item.group(1) or item.group(2), section, prefix)
@@ -217,14 +231,16 @@ class _Reader:
             return prefix
         elif arabic:
             paragraph = self._add(row, section, "paragraph", int(arabic.group(1)), None, None, prefix)
+        elif _BULLET.match(label):
+            paragraph = self._unlabelled_item(row, section, prefix, "bullet") or self._unnumbered(row, section, prefix)
         elif label and _HEADING_NUMBER.match(label) and not row.text and not lists:
-            self._pending_label = _label_piece(number)  # "II" alone: it opens the heading that follows
+            self._pending_label = label_piece(number)  # "II" alone: it opens the heading that follows
             return prefix
         elif label and _HEADING_NUMBER.match(label):
-            row.prepend(_label_piece(number))
+            row.prepend(label_piece(number))
             paragraph = self._heading(row, section, prefix)
         elif label:
-            row.prepend(_label_piece(number))
+            row.prepend(label_piece(number))
             paragraph = self._unnumbered(row, section, prefix)
         elif row.text:
             paragraph = self._unnumbered(row, section, prefix)
@@ -256,7 +272,7 @@ class _Reader:
     def _paragraph_item(self, row: _Row, label: str, section: str, prefix: str) -> Paragraph:
         """A <paragraph> numbered '(a)': an item of the paragraph above, nested '(i)' under '(a)'."""
         for depth in range(len(self._open_items) - 1, -1, -1):
-            if _continues(self._open_items[depth].item, label):
+            if continues(self._open_items[depth].item, label):
                 parent = self._by_id.get(self._open_items[depth].parent_paragraph_id or "")
                 del self._open_items[depth:]
                 break
@@ -294,9 +310,11 @@ class _Reader:
         label = _ITEM_NUMBER.match(number.text()) if number is not None else None
         nested = [c for c in point.elements() if c.tag in ("list", "sublist", "blockList")]
         row = self._collect(point, skip={"num", "list", "sublist", "blockList"})
-        if label is None:  # an unlabelled point continues its parent
+        if number is not None and _BULLET.match(number.text()) and parent is not None:
+            item = self._add(row, parent.section, "item", parent.number, self._next_unlabelled(parent), parent, "")
+        elif label is None:  # an unlabelled point continues its parent
             if number is not None:
-                row.prepend(_label_piece(number))
+                row.prepend(label_piece(number))
             self._extend(parent, row)
             item = parent
         else:
@@ -324,9 +342,36 @@ class _Reader:
         if _continues_previous(text) and self.paragraphs and self.paragraphs[-1].section == section:
             self._extend(self.paragraphs[-1], row)
             return self.paragraphs[-1]
+        opening = "opening" if _ITEM_OPENING.match(text) else ""
+        if (opening or section == "operative" and not _ROMAN_HEADING.match(text)) and section != "preamble" \
+                and find_lead(text, section) is None and (item := self._unlabelled_item(row, section, prefix, opening)):
+            return item
+        if section == "operative" and prefix not in self._operative and find_lead(text, "preamble") \
+                and not find_lead(text, "operative"):  # a preamble paragraph the markup put in <mainBody>
+            return self._add(row, "preamble", "paragraph", None, None, None, prefix)
         looks_heading = bool(_ROMAN_HEADING.match(text)) or not _END_OF_PARAGRAPH.search(text)
         kind = "heading" if section != "preamble" and looks_heading and len(text) <= 400 else "paragraph"
         return self._add(row, section, kind, None, None, None, prefix)
+
+    def _unlabelled_item(self, row: _Row, section: str, prefix: str, shape: str) -> Paragraph | None:
+        """A lead-less row without a label: the next sibling of an unlabelled item, or an item of the
+        chapeau (ending ':') above it; a "To ..." ``opening`` may also sit under an item heading, a
+        ``bullet`` under a heading. None when nothing above introduces it."""
+        last = self.paragraphs[-1] if self.paragraphs and self.paragraphs[-1].section == section else None
+        parent = None
+        if last is not None and (last.item or "").startswith(_UNLABELLED):
+            parent = self._by_id.get(last.parent_paragraph_id or "")
+        elif last is not None and (last.text.endswith(":") or shape and last.kind == "item" and not _END_OF_PARAGRAPH.search(
+                last.text) or shape == "bullet" and last.kind == "heading"):
+            parent = last
+        if parent is None:
+            return None
+        return self._add(row, section, "item", parent.number, self._next_unlabelled(parent), parent, prefix)
+
+    def _next_unlabelled(self, parent: Paragraph) -> str:
+        siblings = sum(p.parent_paragraph_id == parent.paragraph_id and (p.item or "").startswith(_UNLABELLED)
+                       for p in self.paragraphs)
+        return f"{_UNLABELLED}{siblings + 1}"
 
     def _add(self, row: _Row, section: str, kind: str, number: int | None, item: str | None,
              parent: Paragraph | None, prefix: str) -> Paragraph:
@@ -355,6 +400,8 @@ class _Reader:
         )
         self.paragraphs.append(paragraph)
         self._by_id[paragraph_id] = paragraph
+        if section == "operative" and kind == "paragraph":
+            self._operative.add(prefix)
         if kind != "item":
             self._open_items = []
         self._notes(row, paragraph)
@@ -426,10 +473,10 @@ class _Reader:
             elif item.tag == "sup" and item.text().isdigit():
                 continue  # a marker pointing back at a footnote already printed
             elif item.tag in _BREAKS:
-                row.pieces.append(_space(item.start))
+                row.pieces.append(Text(item.start, " "))
             else:
                 if item.tag in ("p", "content", "tr", "td", "th", "intro", "wrapUp", "docTitle"):
-                    row.pieces.append(_space(item.start))  # block boundaries separate words
+                    row.pieces.append(Text(item.start, " "))  # block boundaries separate words
                 stack.extend(reversed(item.children))
         return row
 
@@ -448,48 +495,6 @@ def _take_label(row: _Row) -> str:
     row.pieces.remove(printed)
     row.prepend(rest)  # nothing printed stands before it
     return match.group(1)
-
-
-def _space(offset: int) -> Text:
-    return Text(offset, " ")
-
-
-def _label_piece(number: Node) -> Text:
-    """A heading's printed number: 'I' is printed 'I.' in the UN layout, as the text form shows it."""
-    label = number.text()
-    runs = [c for c in number.children if isinstance(c, Text) and c.text.strip()]
-    printed = label if label.endswith((".", ")")) else f"{label}."
-    if not runs:
-        return Text(number.start, printed, number.end)
-    lead = runs[0].text[: len(runs[0].text) - len(runs[0].text.lstrip())]
-    return Text(runs[0].start + len(lead.encode()), printed, runs[-1].end)
-
-
-def _continues(last: str | None, label: str) -> bool:
-    """Is ``label`` the next sibling of ``last``: (a)->(b), (h)->(i), (i)->(ii)?"""
-    if not last:
-        return False
-    if last != "h" and _is_roman(last) and _is_roman(label) and _roman(label) == _roman(last) + 1:
-        return True
-    return len(last) == 1 and last.isalpha() and label == chr(ord(last) + 1)
-
-
-def _is_roman(label: str) -> bool:
-    return bool(label) and all(c in "ivxl" for c in label)
-
-
-def _roman(label: str) -> int:
-    values = {"i": 1, "v": 5, "x": 10, "l": 50}
-    total = previous = 0
-    for char in reversed(label):
-        total = total - values[char] if values[char] < previous else total + values[char]
-        previous = max(previous, values[char])
-    return total
-
-
-def _annex_prefix(prefix: str, number: str | None) -> str:
-    head = prefix.rsplit("annex", 1)[0] if "annex" in prefix else prefix
-    return f"{head}annex{number or ''}:"
 
 
 __all__ = ["akn_sponsors", "akn_votes", "parse_akn"]

@@ -29,7 +29,7 @@ BODY_OF_PREFIX = (  # longest prefix first
 )
 VOTE_OF_COUNT = {"inFavour": "yes", "against": "no", "abstaining": "abstain"}  # any other count: non_voting
 _WHITESPACE = re.compile(r"\s+")
-TYPOGRAPHY = str.maketrans({"\u2011": "-", "\u00ad": None, "\u200b": None})  # as the text forms print them
+TYPOGRAPHY = str.maketrans({"\u2011": "-", "\u00ad": None, "\u200b": None, "\u200e": None, "\u200f": None, "\ufeff": None})  # as printed
 # The same readings of the printed header as the text parser's, so both forms give the same fields.
 _AGENDA = re.compile(r"Agenda items?\s+([0-9][0-9 ()a-z,and]*)")
 _COMMITTEE = re.compile(r"on the report of the (.+?Committee)", re.IGNORECASE | re.DOTALL)
@@ -82,6 +82,23 @@ class Text:
 
     def __init__(self, start: int, text: str = "", end: int | None = None) -> None:
         self.text, self.start, self.end = text, start, start if end is None else end
+
+
+def label_piece(number: Node) -> Text:
+    """A heading's printed number: 'I' is printed 'I.' in the UN layout, as the text form shows it."""
+    label = number.text()
+    runs = [c for c in number.children if isinstance(c, Text) and c.text.strip()]
+    printed = label if label.endswith((".", ")")) else f"{label}."
+    if not runs:
+        return Text(number.start, printed, number.end)
+    lead = runs[0].text[: len(runs[0].text) - len(runs[0].text.lstrip())]
+    return Text(runs[0].start + len(lead.encode()), printed, runs[-1].end)
+
+
+def annex_prefix(prefix: str, number: str | None) -> str:
+    """The row-id prefix of an annex: ``annex:``, ``annexII:``, after a part's ``B:``."""
+    head = prefix.rsplit("annex", 1)[0] if "annex" in prefix else prefix
+    return f"{head}annex{number or ''}:"
 
 
 class Tree:

@@ -18,7 +18,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.lexicons import Body, bodies, body_named, instruments, resolve_body, sc_resolution_year
+from pipeline.lexicons import (
+    Body,
+    bodies,
+    body_named,
+    instruments,
+    resolve_body,
+    sc_resolution_year,
+    sc_resolution_years,
+)
 
 _GA = resolve_body(None)
 BODY_NAMES = "|".join(r"\s+".join(map(re.escape, body.name.split())) for body in bodies())
@@ -35,11 +43,23 @@ _ITEM = re.compile(
 _DATE = re.compile(rf"\s+of\s+\d{{1,2}}(?:\s+and\s+\d{{1,2}})?\s+{_MONTH}(?:\s+(?P<year>\d{{4}}))?")
 _OPENER = re.compile(
     rf"(?:(?P<body>{BODY_NAMES}|{_SHORT_NAMES})\s+|(?P<own>\b(?:its|their)\s+))?"
-    r"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?)\s+"
+    r"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?)\b"
 )
 # what may stand between two items: no clause break, sentence end, or another "resolution(s)" list
 _QUALIFIER = r"(?:(?!\b[Rr]esolutions?\b|\b[Dd]ecisions?\b|\.\s|[;:])[^\n]){0,300}?"
-_NEXT = re.compile(rf"{_QUALIFIER}(?:,\s+(?:and\s+)?|\s+and\s+)(?=\d|E?S-\d)")
+# an item that names itself: "1325 (2000)", "217 A (III)", "60/288", "1616 of 29 July"; only these may
+# follow a qualifier, stand after ";" or a bare space, or open a list after "resolutions on Iraq, in particular"
+_STRONG = rf"(?:\d{{1,4}}(?:\s?[A-Z])?\s?\((?:\d{{4}}|{ROMAN})\)|(?:E?S-)?\d{{1,4}}/\d|\d{{1,4}}\s+of\s+\d{{1,2}}\s+{_MONTH})"
+_SEPARATOR = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+_FIRST = re.compile(r"\s+(?=\d|E?S-\d)")
+_LEAD = re.compile(rf"{_QUALIFIER}[\s,]\s*(?={_STRONG})")
+_NEXT = re.compile(rf"{_SEPARATOR}(?=\d|E?S-\d)")
+_WITH_YEAR = rf"\d{{1,4}}(?:\s?[A-Z])?\s?\((?:\d{{4}}|{ROMAN})\)"
+# after ";", an OCR full stop ("of 30 January. 282 (1970)"), a lost comma ("1888 (2009) 1889 (2009)") or
+# a qualifier ending in a space ("supplemented by 2664 (2022)"), only a number with its year
+_NEXT_STRONG = re.compile(
+    rf"{_QUALIFIER}(?:{_SEPARATOR}(?={_STRONG})|(?:\s*[;.]\s*(?:and\s+)?|\s+)(?={_WITH_YEAR}))"
+)
 _PIN_SUFFIX_ANNEX = (
     r"(?:annex(?:es)?|appendix)(?:\s(?:[IVXLC]+|[A-Z]\b|\d+)(?:(?:,\s|\sand\s)(?:[IVXLC]+|[A-Z]\b|\d+))*)?"
 )
@@ -88,7 +108,7 @@ def resolution_refs(text: str, citing: Body) -> list[InstrumentRef]:
         return refs
     position = 0
     while (opener := _OPENER.search(text, position)) is not None:
-        items = _list_items(text, opener.end())
+        items, led = _list_items(text, opener.end())
         position = items[-1].match.end() if items else opener.end()
         is_decision = opener.group("word").lower().startswith("decision")
         if is_decision and not (opener.group("body") or opener.group("own")):
@@ -96,24 +116,37 @@ def resolution_refs(text: str, citing: Body) -> list[InstrumentRef]:
             items = [item for item in items if int(item.match.group("num").rsplit("/", 1)[-1]) >= 300]
         issuer = _stated_body(text, opener) or citing
         for item in items:
-            ref = _resolution_ref(text, opener, item, issuer, is_decision=is_decision, single=len(items) == 1)
+            single = len(items) == 1 and not led
+            ref = _resolution_ref(text, opener, item, issuer, is_decision=is_decision, single=single)
             if ref is not None:
                 refs.append(ref)
     return refs
 
 
-def _list_items(text: str, start: int) -> list[_Item]:
-    """The items of the list opening at ``start``: an item, then (qualifier, separator, item) while they match."""
+def _list_items(text: str, start: int) -> tuple[list[_Item], bool]:
+    """The items of the list whose "resolution(s)" ends at ``start``, and whether a qualifier led them.
+
+    An item, then (separator, item) or (qualifier, separator, self-naming item) while they match. A bare
+    number ("1493") must follow the word or a separator directly, and is skipped after a number with its
+    year: in "1942 (2010) and 1967 (2011), and 192 military observers" the 192 is a count.
+    """
     items: list[_Item] = []
-    position = start
+    first = _FIRST.match(text, start)
+    lead = None if first else _LEAD.match(text, start)
+    if first is None and lead is None:
+        return items, False
+    position, dated_seen = (first or lead).end(), False  # type: ignore[union-attr]
     while (item := _ITEM.match(text, position)) is not None:
         date = _DATE.match(text, item.end())
-        items.append(_Item(item, date))
-        follow = _NEXT.match(text, date.end() if date else item.end())
+        if not (dated_seen and not (date or item.group("paren") or "/" in item.group("num"))):
+            items.append(_Item(item, date))  # a bare number after one with its year is skipped: a count
+        dated_seen = dated_seen or bool(item.group("paren"))
+        end = date.end() if date else item.end()
+        follow = _NEXT.match(text, end) or _NEXT_STRONG.match(text, end)
         if follow is None:
             break
         position = follow.end()
-    return items
+    return items, lead is not None
 
 
 def _stated_body(text: str, opener: re.Match[str]) -> Body | None:
@@ -168,11 +201,15 @@ def _resolution_ref(
     found = item.match
     num, paren, part = found.group("num"), found.group("paren"), found.group("part")
     year = int(item.date.group("year")) if item.date and item.date.group("year") else None
+    if paren and paren.isdigit() and "/" in num:  # "75/200 (2020)": the year only repeats the session's
+        year, paren = int(paren), None
     if paren and paren.isdigit():
         if is_decision:
             return None
         issuer = _pick(bodies(), None, "{number}({year})")
-        year = sc_resolution_year(int(num)) or int(paren)
+        year = council_year(int(num), int(paren))
+        if year is None:
+            return None
         paren = str(year)
     elif paren:
         issuer = _pick(bodies(), issuer, "{number}({roman})", early=True)
@@ -205,6 +242,28 @@ def _resolution_ref(
         if before.group("det") != "its ":
             start = before.start()
     return InstrumentRef(start, end, text[start:end], symbol, kind, symbol, name_of(symbol), year, pinpoint, part)
+
+
+def council_year(number: int, written: int) -> int | None:
+    """The year of Council resolution ``number`` cited as "number (written)", None when they conflict.
+
+    The table's year wins over a mistyped one, one wrong digit or no Council year ("1989 (2001)", "2312
+    (2106)"); a year further off is a misread number ("587 (1991)" for 687, "20 (1982)" for 520) or not
+    a resolution ("Presidential Statement 11 (2012)"), which no identifier can name. A number the table
+    does not know keeps its written year.
+    """
+    known = sc_resolution_year(number)
+    if known is None:
+        return written
+    low, high = sc_resolution_year_range()
+    slips = sum(a != b for a, b in zip(str(known), str(written), strict=True))
+    return known if slips <= 1 or not low <= written <= high else None
+
+
+@cache
+def sc_resolution_year_range() -> tuple[int, int]:
+    years = [row.year for row in sc_resolution_years()]
+    return min(years), max(years)
 
 
 @cache

@@ -11,7 +11,16 @@ Council (", and urges Member States to ..."). Each such verb is a *clause*. The 
 * ``*`` in a form marks a slot for a possessive and up to three grading words, which become
   modifiers ("expresses its profound solidarity" = express solidarity, modifier "profound");
 * a further clause must follow a coordination boundary (``,`` ``;`` ``and``), so relative
-  clauses ("any person who supports") and participles ("while reaffirming") never count.
+  clauses ("any person who supports") and participles ("while reaffirming") never count;
+* "Continues to encourage" is the lemma of the inner base form (encourage) with the modifier
+  "continues to"; "Remains deeply concerned" / "Remaining convinced" are the third person and the
+  participle of the lexicon's "we remain * concerned" forms;
+* an operative paragraph that opens with a participial or prepositional phrase ("Acting under Chapter
+  VII of the Charter ..., decides", "While noting ..., urges", "In this context demands") has as its
+  lead the first finite verb after that phrase: lead phrase and offsets are the finite verb's, so
+  lead_verb is always the Council's or Assembly's own verb;
+* in a declaration whose "We ..." stands in the chapeau, a paragraph may open with the bare base
+  form ("Recognize that ...", "Commit to ...") when a verb's object follows (not "Support for", "Direct expenses").
 """
 
 from __future__ import annotations
@@ -57,13 +66,26 @@ _ADVERB = (
     r"|[a-z]+ly|[A-Z][a-z]+ly(?<!Assembly))"
 )
 _POST_ADVERB = r"(?:once\s+again|also|further|again)"
-_POSSESSIVE = r"(?:its|their|our|his|her|the|a|an)"
+_POSSESSIVE = (  # "its", "the Council's"; reflexives too ("recommits itself to")
+    r"(?:(?:the\s+)?(?:[A-Z][a-z-]+\s+){0,3}[A-Z][a-z-]+[’']s|its|their|our|his|her|the|a|an|itself|themselves|ourselves)"
+)
 _GAP = rf"(?:{_POSSESSIVE}\s+)?(?:[a-z][a-z-]*(?:\s*,\s*|\s+and\s+|\s+)){{0,3}}?"
 _PREPOSITION = r"(?:by|of|that|about|at|over|to|with|in|for|on|upon)"
 _PARENTHETICAL = (
     r"(?:in\s+this\s+regard|in\s+that\s+regard|in\s+this\s+context|in\s+that\s+context|to\s+this\s+end|"
     r"to\s+that\s+end|in\s+particular|therefore|accordingly|moreover|furthermore|hence|thus)"
 )
+# What may open an operative paragraph before its finite lead: "Acting under ...", "In this context", "While ...".
+_OPENING_RE = re.compile(
+    r"(?:While|Whilst|In|On|Upon|With|Without|Notwithstanding|Further\s+to|Pursuant|Following|After|Consistent"
+    r"|Subject|Given|Through|For|At|By|As|Within|Under|Towards|[A-Z][a-z]+ing)\b"
+)
+_PARENTHETICAL_START_RE = re.compile(rf"(?i:{_PARENTHETICAL})\s*,?\s*")
+_CLAUSE_END_RE = re.compile(r";|[.!?]\s+(?=[A-Z])")
+# What follows a bare base form used as a verb ("Recognize that", "Commit to"), not as a noun or an
+# adjective ("Support for ...", "Direct expenses of ...").
+_BARE_FOLLOWER_RE = re.compile(r"\s+(?:that|the|to|our|a|an|all|also|further|its|their|this|these|in\s+this)\b")
+_AUXILIARY = r"(?P<aux>[Cc]ontinues\s+to\s+)"  # "Continues to urge": the lead is the inner verb
 _NOUN_FOLLOWER_RE = re.compile(r"\s+(?:of|by|from|for|made|received|submitted|contained|addressed)\b")
 _SUBORDINATOR_RE = re.compile(
     r"\b(?:as|when|while|if|because|since|where|that|which|who|whom|unless)\s+$", re.IGNORECASE
@@ -71,7 +93,8 @@ _SUBORDINATOR_RE = re.compile(
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z])")
 _ADVERB_RE = re.compile(rf"{_ADVERB}(?=\s)")
 _POST_ADVERB_RE = re.compile(_POST_ADVERB)
-_POSSESSIVE_RE = re.compile(_POSSESSIVE)
+_POSSESSIVE_RE = re.compile(rf"{_POSSESSIVE}\s+")
+_ONE_MODIFIER_RE = re.compile(rf"(?:{_PARENTHETICAL}|once\s+again)")
 _GAP_SPLIT_RE = re.compile(r"[\s,]+")
 _WE_RE = re.compile(r"We\b\s*")
 _WE_WORD_RE = re.compile(r"\b[Ww]e\b")
@@ -137,42 +160,60 @@ def _alternation(forms: set[str]) -> str:
 
 
 @cache
+def _forms(kind: str, form: str, form_kind: str | None) -> list[str]:
+    """The forms of one lexicon form that ``kind`` reads: its own, or derived from a declaration
+    ("we remain * concerned" -> "remains * concerned", "remaining * concerned"; "we are * alarmed" ->
+    "be * alarmed" after "continues to")."""
+    wanted = {"finite": {"finite"}, "participle": {"participle", "adjective"}}.get(kind, set())
+    if form_kind in wanted:
+        return [form]
+    if form_kind != "declaration":
+        return []
+    base = form.removeprefix("we ")
+    if kind in ("declaration", "continued"):
+        return [base, *(["be" + base[3:]] if kind == "continued" and base.startswith("are ") else [])]
+    if base.startswith("remain "):
+        return [("remains " if kind == "finite" else "remaining ") + base[len("remain "):]]
+    return []
+
+
+def _tails(tail: str) -> list[str]:
+    """A "*" form's noun and, for a single noun, its plural ("expresses serious concerns")."""
+    return [tail, f"{tail}s"] if " " not in tail and not tail.endswith("s") else [tail]
+
+
+@cache
 def _grammar(kind: str) -> _Grammar:
-    """Pattern for ``kind``: finite | participle (with adjectives) | declaration (base forms after "we")."""
-    wanted = {
-        "finite": {"finite"},
-        "participle": {"participle", "adjective"},
-        "declaration": {"declaration"},
-    }[kind]
+    """Pattern for ``kind``: finite | participle (with adjectives) | declaration (base forms after "we")
+    | continued (base forms after "continues to")."""
     plain: dict[str, str] = {}
     gapped: dict[tuple[str, str], str] = {}
     nouns: set[str] = set()
     adjectives: set[str] = set()
     for entry in verb_forms():
-        form = entry.form
-        if "*" in form:
-            nouns.add(form.split("*")[1].split()[0])
-        if entry.kind not in wanted:
-            continue
-        if kind == "declaration":
-            form = form.removeprefix("we ")
+        if "*" in entry.form:
+            nouns.add(entry.form.split("*")[1].split()[0])
         if entry.kind == "adjective":
             adjectives.add(entry.verb)
-        if "*" in form:
-            first, tail = (part.strip() for part in form.split("*"))
-            gapped.setdefault((first, tail), entry.verb)
-        else:
-            plain.setdefault(form, entry.verb)
+        for form in _forms(kind, entry.form, entry.kind):
+            if "*" in form:
+                first, tail = (part.strip() for part in form.split("*"))
+                for noun in _tails(tail):
+                    gapped.setdefault((first, noun), entry.verb)
+            else:
+                plain.setdefault(form, entry.verb)
     firsts = {first for first, _ in gapped}
     tails = {tail for _, tail in gapped}
     verb = (
         rf"(?P<plain>{_alternation(set(plain))})"
-        rf"|(?P<gfirst>{_alternation(firsts)})\s+(?P<gap>{_GAP})(?P<gtail>{_alternation(tails)})"
+        rf"|(?P<gfirst>{_alternation(firsts)})(?:\s*,\s*(?P<paren>{_PARENTHETICAL}|once\s+again)\s*,\s*|\s+)(?P<gap>{_GAP})"
+        rf"(?P<gtail>{_alternation(tails)})"
     )
+    aux = _AUXILIARY if kind == "continued" else ""
     with_noun = _alternation(nouns)
     prep = rf"(?P<prep>\s+{_PREPOSITION}\b)?" if kind == "participle" else ""
     body = (
-        rf"(?<![\w-])(?P<pre>(?:{_ADVERB}\s+)*)(?:{verb})(?![\w-])"
+        rf"(?<![\w-])(?P<pre>(?:{_ADVERB}\s+)*){aux}(?:{verb})(?![\w-])"
         rf"(?P<post>(?:\s+{_POST_ADVERB}(?![\w-]))*)"
         rf"(?P<with>\s+with\s+(?:[a-z]+\s+)?(?:{with_noun})(?![\w-]))?{prep}"
     )
@@ -189,10 +230,17 @@ def _hit(grammar: _Grammar, match: re.Match[str]) -> _Hit | None:
         verb = grammar.gapped.get((_norm(match["gfirst"]), _norm(match["gtail"])))
         if verb is None:
             return None
-        gap_words = [w for w in _GAP_SPLIT_RE.split(match["gap"]) if w and w != "and"]
-        if gap_words and _POSSESSIVE_RE.fullmatch(gap_words[0]):
-            gap_words = gap_words[1:]
+        gap = match["gap"]
+        owner = _POSSESSIVE_RE.match(gap)
+        gap = gap[owner.end():] if owner else gap
+        phrase = _norm(gap.replace(",", " "))
+        gap_words = [phrase] if _ONE_MODIFIER_RE.fullmatch(phrase) else [
+            w for w in _GAP_SPLIT_RE.split(gap) if w and w != "and"]
     modifiers = [_norm(m) for m in _ADVERB_RE.findall(match["pre"])]
+    if match.groupdict().get("aux"):
+        modifiers.append(_norm(match["aux"]))
+    if match["plain"] is None and match["paren"]:
+        modifiers.append(_norm(match["paren"]))
     modifiers += gap_words
     modifiers += [_norm(m) for m in _POST_ADVERB_RE.findall(match["post"])]
     if match["with"]:
@@ -207,27 +255,49 @@ def _lead_hit(text: str, section: str) -> tuple[_Hit, str] | None:
     """The lead at the start of ``text`` and the grammar kind that found it."""
     kinds = {
         "preamble": ("participle",),
-        "operative": ("finite", "declaration"),
-        "annex": ("declaration", "finite", "participle"),
+        "operative": ("finite", "continued", "declaration", "introduced"),
+        "annex": ("declaration", "finite", "continued", "participle"),
     }[section]
     offset = len(text) - len(text.lstrip())
     for kind in kinds:
-        grammar = _grammar(kind)
-        if kind == "declaration":
-            hit = _declaration_lead(text, offset, grammar)
+        if kind == "introduced":
+            hit, kind = _introduced_lead(text, offset), "finite"
+        elif kind == "declaration":
+            hit = _declaration_lead(text, offset, _grammar(kind))
         else:
-            match = grammar.pattern.match(text, offset)
-            hit = _hit(grammar, match) if match else None
+            match = _grammar(kind).pattern.match(text, offset)
+            hit = _hit(_grammar(kind), match) if match else None
         if hit is not None:
             return hit, kind
     return None
 
 
+def _introduced_lead(text: str, offset: int) -> _Hit | None:
+    """The first finite verb after an opening phrase, within its clause: "In this context demands",
+    "Acting under Chapter VII of the Charter, decides", "While noting ..., expresses its concern"."""
+    if not _OPENING_RE.match(text, offset):
+        return None
+    parenthetical = _PARENTHETICAL_START_RE.match(text, offset)
+    if parenthetical:
+        for kind in ("finite", "continued"):
+            match = _grammar(kind).pattern.match(text, parenthetical.end())
+            hit = _hit(_grammar(kind), match) if match else None
+            if hit is not None:
+                return hit
+    end = _CLAUSE_END_RE.search(text, offset)
+    limit = end.start() if end else len(text)
+    hits = [hit for hit in _further_hits(text, offset, "finite") if hit.end <= limit]
+    return next((hit for hit in hits if text[:hit.start].rstrip().endswith(",")), None)
+
+
 def _declaration_lead(text: str, offset: int, grammar: _Grammar) -> _Hit | None:
-    """ "We (also) reaffirm" or "We, the States Members of the United Nations, reaffirm"."""
+    """ "We (also) reaffirm", "We, the States Members of the United Nations, reaffirm", or the bare
+    base form of a paragraph whose "We" is in the chapeau ("Recognize that")."""
     we = _WE_RE.match(text, offset)
     if we is None:
-        return None
+        match = grammar.pattern.match(text, offset)
+        hit = _hit(grammar, match) if match else None
+        return hit if hit is not None and _BARE_FOLLOWER_RE.match(text, hit.end) else None
     if text.startswith(",", we.end()):
         sentence_end = _SENTENCE_END_RE.search(text, we.end())
         limit = sentence_end.start() if sentence_end else len(text)
@@ -260,13 +330,19 @@ def find_lead(text: str, section: str) -> Lead | None:
     return Lead(text[hit.start:hit.lead_end], hit.verb, _modifier(hit.modifiers), hit.start, hit.lead_end)
 
 
-def _further_hits(text: str, lead: _Hit, kind: str) -> list[_Hit]:
-    """Finite verbs after a coordination boundary (so never "who supports", "which plays"), or, in a
-    declaration, base forms whose subject is "we"."""
-    grammar = _grammar(kind)
-    matches = (grammar.pattern if kind == "declaration" else grammar.further).finditer(text, lead.end)
-    hits = []
-    for match in matches:
+def _further_hits(text: str, start: int, kind: str) -> list[_Hit]:
+    """Finite verbs (and "continues to" + base form) after a coordination boundary (so never "who
+    supports", "which plays"), or, in a declaration, base forms whose subject is "we"."""
+    kinds = ("declaration",) if kind == "declaration" else ("finite", "continued")
+    matches = sorted(
+        ((grammar, match) for grammar in map(_grammar, kinds)
+         for match in (grammar.pattern if kind == "declaration" else grammar.further).finditer(text, start)),
+        key=lambda found: found[1].start(),
+    )
+    hits: list[_Hit] = []
+    for grammar, match in matches:
+        if hits and match.start() < hits[-1].end:
+            continue
         hit = _hit(grammar, match)
         if hit is None:
             continue
@@ -299,7 +375,7 @@ def find_clauses(text: str) -> list[Clause]:
         if found is None or found[1] == "participle":
             return []
     lead, kind = found
-    hits = [lead, *_further_hits(text, lead, kind)]
+    hits = [lead, *_further_hits(text, lead.end, kind)]
     return [
         Clause(
             index,

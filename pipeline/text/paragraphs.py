@@ -12,26 +12,32 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from pipeline.lexicons import finite_first_words, lead_first_words
 from pipeline.text.layout import ANNEX_LINE, SUPERSCRIPT_RUN, clean_spanned, part_letter
+from pipeline.text.leads import (
+    continues,
+    is_lead_word,
+    is_operative_word,
+    is_preambular_word,
+    lead_of,
+    next_letter,
+    opening_words,
+)
 from pipeline.text.model import Line, Paragraph
 from pipeline.text.spans import SpannedText, join
 
 _NUMBER_LABEL = re.compile(r"^\s*(\d{1,3})\s*([.,])(?:\s+|$)")
 _ITEM_LABEL = re.compile(r"^\s*\(([a-z]{1,2}|[ivxl]{1,5}|\d)\)(?:\s+|$)")
+_BULLET = re.compile(r"^\s*[–—•▪◦]\s*\.?\s+(?=\S)")  # "– To monitor ...", "• Name(s)"
+_ARTICLE = re.compile(r"^\s*Article\s+\d{1,3}(?:\s+(?:bis|ter|quater|quinquies|sexies))?\s*$")  # a statute's article heading
 _ROMAN_HEADING = re.compile(r"^\s*([IVXL]{1,5})\.\s+|^\s*([A-Z])\.\s+(?=[A-Z])")
+BULLET_LABEL = "•"  # items printed with a bullet are labelled •1, •2 ... under their parent, as the XML reader does
 _ROMAN_LABEL = re.compile(r"^\s*[IVXL]{1,5}\.(?:\s+(?=[A-Z])|\s*$)")  # "II. Implementation ..." or "I." alone
+_SECTION_LETTER = re.compile(r"\s*(?:[A-H]|[IVX]{1,4})\s*")  # "A" above a section: not a preamble heading
 _ROMAN_ALONE = re.compile(r"\s*[IVXL]{1,5}\s*")  # a part number on its own line, without a dot
 _END_OF_PARAGRAPH = re.compile(r"[,;:.]\s*$")
 _STRONG_END = re.compile(r"[;:.]\s*$")
-_LEAD_WORD = re.compile(r"^\s*[“\"]?([A-Z][a-z]+(?:-[a-z]+)?)(?:,)?(?:\s+([a-z]+))?")  # "Re-emphasizing"
-# "In this regard, calling on ...": a set phrase before the lead word of a preambular paragraph
-_INTRO = re.compile(r"^\s*(?:In|At|On|With)\s+(?:this|that|the\s+same)\s+[a-z]+,\s+(?=[a-z]+ing\b)")
 _MARKER_AFTER_PUNCTUATION = re.compile(r"(?<=[,;:.])(?:\s*\d{1,3}/?)+$")  # "Congo, 21 22", "Nations, 1/"
 _LABEL_ONLY = re.compile(r"\s*(?:\d{1,3}\.|\([a-z0-9]{1,5}\)|[IVXL]{1,5}\.)\s*")
-_ROMAN = "ivxl"
-_LEAD_ADVERBS = {"hereby", "therefore", "also", "further", "again"}  # "Hereby records", "Further decides"
-_PREAMBLE_ADVERBS = {"also", "further", "again", "while"}  # "Further noting", "While welcoming"
 
 
 @dataclass
@@ -77,12 +83,15 @@ class _Segmenter:
         self.part = ""  # "A", "B" for a resolution printed in parts under one symbol
         self.lettered: str | None = None  # last "(a) Resolves ..." operative paragraph label
         self.sources: list[ParagraphSource] = []
+        self._following: dict[int, Line | None] = {}  # id(body line) -> the next body line
+        self._in_heading = False  # the last row was opened as a heading
 
     def run(self, lines: list[Line]) -> None:
         gap = False  # blank line seen since the current paragraph's last line
         page_break = False  # furniture or footnotes seen since then
         body = [line for line in lines if line.kind == "body"]
         following = {id(line): body[k + 1] if k + 1 < len(body) else None for k, line in enumerate(body)}
+        self._following = following
         for line in lines:
             if line.kind == "body" and self.section != "preamble" and ANNEX_LINE.match(line.text):
                 line.kind = "annex_marker"  # "Annex" on a line of its own, even without a closing block
@@ -118,6 +127,11 @@ class _Segmenter:
         ends = bool(_END_OF_PARAGRAPH.search(current)) if current else True
         number = _NUMBER_LABEL.match(text)
         if number and self._accept_number(int(number.group(1)), number.group(2), current, ends):
+            first_item = _ITEM_LABEL.match(text[number.end() :])
+            if first_item and first_item.group(1) == "a":  # "5. (a) Decides ...": the number heads items
+                self._open_numbered(_cut(line, 0, number.end()), int(number.group(1)), number.end())
+                self._open_item(_cut(line, number.end(), len(text)), "a", first_item.end())
+                return
             self._open_numbered(line, int(number.group(1)), number.end())
             return
         if _ROMAN_LABEL.match(text) and (current is None or ends or gap):
@@ -127,6 +141,8 @@ class _Segmenter:
             self._open_unnumbered(line)  # "I" on its own line heads a part; its title opens the next row
             self._force_open = True
             return
+        # a heading ends where the item below it, or in the preamble the paragraph below it, starts
+        ends = ends or (self._in_heading and (self.section == "preamble" or bool(_ITEM_LABEL.match(text))))
         item = _ITEM_LABEL.match(text)
         if item and self._opens_lettered(item.group(1), text[item.end() :], current, ends):
             self._open_lettered(line, item.group(1), item.end())
@@ -136,9 +152,16 @@ class _Segmenter:
             if label:
                 self._open_item(line, label, item.end())
                 return
-        if current is None or self._opens_paragraph(text, current, ends, gap, page_break) or self._is_heading(
-            text, current, next_line
-        ):
+        bullet = _BULLET.match(text)
+        if bullet and current is not None:
+            parent = self._bullet_parent(current, ends)
+            if parent is not None:
+                self._open_bullet(line, parent, bullet.end())
+                return
+        if current is not None and self._is_heading(text, current, next_line):
+            self._open_heading(line)
+            return
+        if current is None or self._opens_paragraph(text, current, ends, gap, page_break) or self._after_article():
             self._open_unnumbered(line)
             return
         self._lines[-1].append(line)
@@ -155,15 +178,15 @@ class _Segmenter:
         if self.annex is not None or not (current is None or ends or re.search(r"\b(?:and|or)\s*$", current)):
             return False
         if self.lettered is not None:
-            return label == _next_letter(self.lettered)
-        lead = _lead(rest)
-        return label == "a" and self.section == "preamble" and bool(lead) and _is_operative_word(lead.group(1), lead.group(2))
+            return label == next_letter(self.lettered)
+        lead = lead_of(rest)
+        return label == "a" and self.section == "preamble" and bool(lead) and is_operative_word(lead.group(1), lead.group(2))
 
     def _annex_has_numbers(self) -> bool:
         return any(p.section == "annex" and p.number is not None for p in self.paragraphs if p.paragraph_id.startswith(self._annex_prefix()))
 
     def _opens_paragraph(self, text: str, current: str, ends: bool, gap: bool, page_break: bool) -> bool:
-        lead = _lead(text)
+        lead = lead_of(text)
         if not ends:
             # PDF extraction sometimes drops a preambular paragraph's last line ("... of 19 December"
             # with "2006," lost); after a blank line, a capitalised lexicon participle such as
@@ -172,8 +195,8 @@ class _Segmenter:
             # "Recommends to the General Assembly").
             return bool(
                 lead and gap and not page_break and self.section == "preamble" and self.annex is None
-                and ((lead.group(1).lower().endswith("ing") and lead.group(1).lower() in lead_first_words())
-                     or _is_operative_word(lead.group(1), lead.group(2)))
+                and ((lead.group(1).lower().endswith("ing") and lead.group(1).lower() in opening_words())
+                     or is_operative_word(lead.group(1), lead.group(2)))
             )
         if not lead:
             return False
@@ -183,18 +206,46 @@ class _Segmenter:
         # Addressing ..."), and inside numbered paragraphs it is a new sentence ("We therefore:").
         if current.endswith(":") or self.last_number > 0:
             return False
-        return _is_lead_word(lead.group(1), lead.group(2))
+        return is_lead_word(lead.group(1), lead.group(2))
 
     def _is_heading(self, text: str, current: str, next_line: Line | None) -> bool:
-        """An unpunctuated line between a finished paragraph and a numbered one is a heading
-        ("Budget estimates for the period ..." above "15. Decides ...")."""
+        """An unpunctuated line (or two) after a finished paragraph, above the next number, item label
+        or preambular lead, is a heading: "Budget estimates ..." above "15. Decides ...", "Monitoring
+        of the arms embargo" above "(m) To monitor ...", "Somalia" above "Welcoming ..."."""
         text = SUPERSCRIPT_RUN.sub("", text)  # "Framework;⁴¹" ends with its semicolon
-        if self.section == "preamble" or not _STRONG_END.search(current) or _END_OF_PARAGRAPH.search(text):
+        if not _END_OF_PARAGRAPH.search(current) or _END_OF_PARAGRAPH.search(text) or not text.strip()[:1].isupper():
             return False
-        if next_line is None or len(text) > 300 or not text.strip()[:1].isupper():
+        if _ARTICLE.match(text) and self.section != "preamble":
+            return True
+        if self.section == "preamble":
+            word = lead_of(text)
+            if self.annex is not None or len(text) > 100 or _SECTION_LETTER.fullmatch(text) or (word and is_lead_word(*word.groups())):
+                return False
+        if next_line is not None and not self._heading_ends_above(next_line) and not _END_OF_PARAGRAPH.search(next_line.text):
+            next_line = self._following.get(id(next_line))  # a heading wrapped over two lines
+        if next_line is None or len(text) > 300 or not self._heading_ends_above(next_line):
             return False
-        label = _NUMBER_LABEL.match(next_line.text)
-        return bool(label) and int(label.group(1)) in (self.last_number + 1, 1)
+        return self.section == "preamble" or bool(_STRONG_END.search(current) or _ITEM_LABEL.match(next_line.text))
+
+    def _after_article(self) -> bool:
+        """A statute's "Article 12" line and its title line make a heading; the text opens after them."""
+        return self._in_heading and len(self._lines[-1]) == 2 and bool(_ARTICLE.match(self._lines[-1][0].text))
+
+    def _heading_ends_above(self, line: Line) -> bool:
+        """Does ``line`` open what follows a heading: a preambular paragraph in the preamble, else the
+        next numbered paragraph or the next item of the open list?"""
+        if self.section == "preamble":
+            word = lead_of(line.text)
+            return bool(word) and is_lead_word(*word.groups())
+        number = _NUMBER_LABEL.match(line.text)
+        if number:
+            return int(number.group(1)) in (self.last_number + 1, 1)
+        if ANNEX_LINE.match(line.text) or _ARTICLE.match(line.text):  # "International Tribunal for Rwanda" above "Annex I"
+            return True
+        item = _ITEM_LABEL.match(line.text)
+        if not item or self.parent is None or item.group(1).isdigit():
+            return False
+        return item.group(1) in ("a", "i") or any(continues(open_item.item, item.group(1)) for open_item in self.items)
 
     def _current_text(self) -> str | None:
         if not self._lines:
@@ -214,7 +265,7 @@ class _Segmenter:
             if raw_label == "6" and self.items and self.items[-1].item == "a":
                 return "b"
             return None
-        if any(_continues(open_item.item, label) for open_item in self.items):
+        if any(continues(open_item.item, label) for open_item in self.items):
             return label
         return label if label in ("a", "i") else None
 
@@ -234,7 +285,7 @@ class _Segmenter:
     def _open_item(self, line: Line, label: str, label_end: int) -> None:
         parent = self.parent
         for depth in range(len(self.items) - 1, -1, -1):
-            if _continues(self.items[depth].item, label):
+            if continues(self.items[depth].item, label):
                 parent = self._by_id[self.items[depth].parent_paragraph_id or ""]
                 del self.items[depth:]
                 break
@@ -249,6 +300,23 @@ class _Segmenter:
         )
         self.items.append(self.paragraphs[-1])
 
+    def _bullet_parent(self, current: str, ends: bool) -> Paragraph | None:
+        """What a bullet line hangs under, as the XML labels it: the chapeau ("... mandate:"), the
+        unpunctuated item or heading above it, or the parent of the bullet before it."""
+        last = self.paragraphs[-1]
+        if (last.item or "").startswith(BULLET_LABEL):
+            return self._by_id[last.parent_paragraph_id or ""]
+        if current.endswith(":") or self._in_heading or (last.kind == "item" and not _END_OF_PARAGRAPH.search(current)):
+            return last
+        return None
+
+    def _open_bullet(self, line: Line, parent: Paragraph, label_end: int) -> None:
+        siblings = sum(p.parent_paragraph_id == parent.paragraph_id and (p.item or "").startswith(BULLET_LABEL)
+                       for p in self.paragraphs)
+        label = f"{BULLET_LABEL}{siblings + 1}"
+        self._append(line, self._unique_full(f"{parent.paragraph_id}({label})"), number=parent.number, item=label,
+                     parent=parent.paragraph_id, kind="item", label_end=label_end, section=parent.section)
+
     def _open_lettered(self, line: Line, label: str, label_end: int) -> None:
         if self.annex is None and self.section == "preamble":
             self.section = "operative"
@@ -258,9 +326,17 @@ class _Segmenter:
         self.parent = self.paragraphs[-1]
         self.items = []
 
+    def _open_heading(self, line: Line) -> None:
+        """A heading row; the numbered paragraph and the list it stands in stay open. In the preamble
+        the UN's XML mostly gives a heading a paragraph row of its own (GA), so there it is a pp row."""
+        paragraph_id = self._unique(f"{self._prefix()}pending{len(self.paragraphs) + 1}")
+        kind = "paragraph" if self.section == "preamble" else "heading"
+        self._append(line, paragraph_id, number=None, item=None, parent=None, kind=kind, label_end=0)
+        self._in_heading = True
+
     def _open_unnumbered(self, line: Line) -> None:
-        lead = _lead(line.text)
-        if self.annex is None and self.section == "preamble" and lead and _is_operative_word(lead.group(1), lead.group(2)):
+        lead = lead_of(line.text)
+        if self.annex is None and self.section == "preamble" and lead and is_operative_word(lead.group(1), lead.group(2)):
             self.section = "operative"
         self.lettered = None
         # Unnumbered rows get their id once their kind is known (see _assign_unnumbered_ids).
@@ -279,6 +355,7 @@ class _Segmenter:
             )
         )
         self._by_id[paragraph_id] = self.paragraphs[-1]
+        self._in_heading = False
         self._lines.append([line])
         self._label_starts.append(label_end)
 
@@ -381,8 +458,8 @@ class _Segmenter:
         operative part."""
         top = [p for p in self.paragraphs if p.kind == "paragraph" and p.section == "preamble"]
         for position, paragraph in enumerate(top[1:], start=1):
-            lead = _lead(paragraph.text)
-            if not (lead and _is_preambular_word(lead.group(1), lead.group(2))):
+            lead = lead_of(paragraph.text)
+            if not (lead and is_preambular_word(lead.group(1), lead.group(2))):
                 start = top[position].ordinal
                 for row in self.paragraphs[start - 1 :]:
                     if row.section == "preamble":
@@ -405,6 +482,11 @@ _WRAPPED_HYPHEN = re.compile(r"[a-z]-$")
 _SUSPENDED_HYPHEN = re.compile(r"(?:and|or|nor|to)\b")  # "low- and middle-income" keeps its space
 
 
+def _cut(line: Line, start: int, end: int) -> Line:
+    """Part of a line as a line of its own, offsets kept."""
+    return Line(line.index, line.start + start, line.start + end, line.text[start:end], line.kind)
+
+
 def _join_lines(parts: list[SpannedText]) -> SpannedText:
     """Lines joined by a space, but a compound wrapped at its hyphen ("non-" / "governmental") is
     rejoined; only where two lines meet, so "Micro- and Small" within a line is left alone."""
@@ -415,74 +497,3 @@ def _join_lines(parts: list[SpannedText]) -> SpannedText:
         rejoin = _WRAPPED_HYPHEN.search(joined.text) and part.text[:1].islower() and not _SUSPENDED_HYPHEN.match(part.text)
         joined = join([joined, part], separator="" if rejoin else " ")
     return joined
-
-
-def _lead(text: str) -> re.Match[str] | None:
-    """The lead word and the word after it; a set phrase before it ("In this regard, calling") is skipped."""
-    intro = _INTRO.match(text)
-    if intro:
-        text = text[intro.end()].upper() + text[intro.end() + 1 :]
-    return _LEAD_WORD.match(text)
-
-
-def _is_lead_word(word: str, following: str | None) -> bool:
-    """Preambular and operative openings: participles, adjectives and finite verbs of the lexicon.
-    An adverb counts by the word it grades ("Deeply concerned", "Further noting"), so a wrapped
-    "Orderly and Regular Migration" does not open a paragraph."""
-    lower = word.lower()
-    if lower in lead_first_words() or lower.endswith("ing"):
-        return True
-    if (lower.endswith("ly") or lower in _PREAMBLE_ADVERBS) and following:
-        return _is_lead_word(following, None)
-    return _is_operative_word(word, following)
-
-
-def _is_preambular_word(word: str, following: str | None) -> bool:
-    """Participles, adjectives and "Whereas": words that open a preambular paragraph."""
-    lower = word.lower()
-    if (lower.endswith("ly") or lower in _PREAMBLE_ADVERBS) and following:
-        lower = following
-    return lower == "whereas" or lower.endswith("ing") or (lower in lead_first_words() and lower not in finite_first_words())
-
-
-def _is_operative_word(word: str, following: str | None) -> bool:
-    lower = word.lower()
-    if (lower.endswith("ly") or lower in _LEAD_ADVERBS) and following:
-        lower = following
-    if lower in finite_first_words():
-        return True
-    return lower == "we"
-
-
-
-
-def _continues(last: str | None, label: str) -> bool:
-    """Is ``label`` the next sibling of ``last``: (a)->(b), (h)->(i), (i)->(ii)?"""
-    if last is None:
-        return False
-    if _is_roman(last) and _is_roman(label) and last != "h" and _roman_to_int(label) == _roman_to_int(last) + 1:
-        return True
-    return _next_letter(last) == label
-
-
-def _next_letter(label: str) -> str | None:
-    if len(label) == 1 and "a" <= label < "z":
-        return chr(ord(label) + 1)
-    return None
-
-
-def _is_roman(label: str | None) -> bool:
-    return bool(label) and all(c in _ROMAN for c in label)  # type: ignore[union-attr]
-
-
-def _roman_to_int(label: str | None) -> int:
-    values = {"i": 1, "v": 5, "x": 10, "l": 50}
-    total = 0
-    previous = 0
-    for char in reversed(label or ""):
-        value = values[char]
-        total = total - value if value < previous else total + value
-        previous = max(previous, value)
-    return total
-
-

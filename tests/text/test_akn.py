@@ -5,7 +5,10 @@ ga_74_208 (unxml-ga 74session/English/74_208.xml), ga_77_5 (77session/English/A_
 ga_79_132 (79session/English/A_RES_79_132-2423098E.xml), ga_74_255_a_b (74session/English/74_255.xml),
 sc_2504_2020 (2020/English/S_RES_2504 (2020)-2000407E.xml), sc_prst_2020_11 (2020/English/S_PRST_2020_11.xml),
 sc_draft_2023_212 (Not adopted/English/S_2023_212-2305680E.xml), hrc_54_10 (54session/English/A_HRC_RES_54_10E.xml),
-ecosoc_2021_21 (2021/English/E_RES_2021_21-2110316E.xml). Expected values are read off the XML by hand.
+ecosoc_2021_21 (2021/English/E_RES_2021_21-2110316E.xml), ga_74_256 (74session/English/74_256.xml),
+ga_79_280 (79session/English/A_RES_79_280-2506205E.xml), sc_1526_2004 (Pre-2020/2004/S_RES_1526_N0422669.xml),
+sc_1543_2004 (Pre-2020/2004/S_RES_1543_N0435138.xml), sc_1672_2006 (Pre-2020/2006/S_RES_1672_N0632677.xml),
+sc_2100_2013 (Pre-2020/2013/S_RES_2100_1331417e.xml). Expected values are read off the XML by hand.
 """
 
 from __future__ import annotations
@@ -101,6 +104,10 @@ COUNTS = [
     CountCase("sc_2504_2020", 6, 10, 0, 0, 0, 0),
     CountCase("hrc_54_10", 11, 13, 0, 4, 0, 7),  # markers 2-8: the XML lost footnote 1
     CountCase("ecosoc_2021_21", 0, 1, 13, 0, 0, 6),  # the recommended draft (5 + 8 rows) reads as an annex
+    # sections I and II each open with two <crossHeading refersTo="#preamble"> blocks inside <mainBody>
+    CountCase("ga_74_256", 4, 25, 0, 0, 2, 2),
+    # four "•" points of paragraph 1 are items, not text of the paragraph
+    CountCase("sc_1672_2006", 4, 2, 0, 4, 0, 0),
 ]
 
 
@@ -174,6 +181,33 @@ ROWS = [
             "Recommends to the General Assembly the adoption of the following draft resolution:", "draft resolution:"),
     RowCase("ecosoc_2021_21", "E/RES/2021/21:draft:op1", "annex", "paragraph", 1, None, None,
             "Encourages Member States to develop comprehensive strategies", ";"),
+    # a section's preamble inside <mainBody> (refersTo="#preamble"): preamble rows, numbered on from pp1
+    RowCase("ga_74_256", "A/RES/74/256:pp2", "preamble", "paragraph", None, None, None,
+            "Having considered the report of the Office of Internal Oversight Services", "1 July 2018 to 30 June 2019,"),
+    RowCase("ga_74_256", "A/RES/74/256:op1", "operative", "paragraph", 1, None, None,
+            "Reaffirms its primary role", "action taken on reports submitted to it;"),
+    # a participle-led <p> in <mainBody> before paragraph 1: the last preamble paragraph
+    RowCase("sc_1543_2004", "S/RES/1543(2004):pp11", "preamble", "paragraph", None, None, None,
+            "Remaining fully committed to the promotion of security", "stability in Timor-Leste,"),
+    # <paragraph><num>–</num>: a bullet item of the chapeau above it, labelled by position, without the dash
+    RowCase("sc_1526_2004", "S/RES/1526(2004):opu1(•1)", "operative", "item", None, "•1", "S/RES/1526(2004):opu1",
+            "To collate, assess, monitor and report on", "as directed by the Committee;"),
+    RowCase("sc_1526_2004", "S/RES/1526(2004):opu1(•2)", "operative", "item", None, "•2", "S/RES/1526(2004):opu1",
+            "To submit a comprehensive programme of work", "including proposed travel;"),
+    # <point><num>•</num>: items of paragraph 1, whose own text stops at its chapeau
+    RowCase("sc_1672_2006", "S/RES/1672(2006):op1", "operative", "paragraph", 1, None, None,
+            "Decides that all States shall implement the measures", "with respect to the following individuals:"),
+    RowCase("sc_1672_2006", "S/RES/1672(2006):op1(•4)", "operative", "item", 1, "•4", "S/RES/1672(2006):op1",
+            "Gabril Abdul Kareem Badri", "Field Commander)"),
+    # unnumbered "To ..." / "In support of ..., to ..." <paragraph>s after an item heading "(e) Support for ...":
+    # its sub-items, not operative paragraphs
+    RowCase("sc_2100_2013", "S/RES/2100(2013):op16(e)(•1)", "operative", "item", 16, "•1", "S/RES/2100(2013):op16(e)",
+            "In support of the transitional authorities of Mali, to contribute", "in close coordination with humanitarian actors;"),
+    RowCase("sc_2100_2013", "S/RES/2100(2013):op16(f)(•1)", "operative", "item", 16, "•1", "S/RES/2100(2013):op16(f)",
+            "To assist the transitional authorities of Mali, as necessary and feasible,", "in collaboration with UNESCO;"),
+    # a quoted text under "... continues to read as follows:" is a quoted item of that paragraph
+    RowCase("ga_79_280", "A/RES/79/280:op1(•2)", "operative", "item", 1, "•2", "A/RES/79/280:op1",
+            "“(b) On promotion, a staff member", "the granting of two steps at the lower level.”"),
 ]
 
 
@@ -215,7 +249,8 @@ def test_footnotes_attach_where_their_marker_stands(case: FootnoteCase) -> None:
     assert [(f.paragraph_id, f.text) for f in found] == [(case.paragraph_id, case.text)]
 
 
-@pytest.mark.parametrize("fixture", ["ga_74_208", "ga_77_5", "sc_2504_2020", "hrc_54_10", "ecosoc_2021_21", "ga_74_255_a_b"])
+@pytest.mark.parametrize("fixture", ["ga_74_208", "ga_77_5", "sc_2504_2020", "hrc_54_10", "ecosoc_2021_21", "ga_74_255_a_b",
+                                     "ga_74_256", "sc_1526_2004", "sc_1672_2006", "sc_2100_2013", "ga_79_280"])
 def test_offsets_point_at_the_row_in_the_xml(fixture: str) -> None:
     """Every row's span in the XML, markup removed, begins with its first word and ends with its last character."""
     source = xml(fixture)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pytest
 
 from pipeline.lexicons import load
@@ -451,3 +453,138 @@ def test_every_verb_lemma_is_unique_and_ranked() -> None:
     assert [strength[v] for v in scale] == sorted(strength[v] for v in scale)
     assert len(set(strength[v] for v in scale)) == len(scale)
     assert strength["recall"] < strength["take note"]
+
+
+class CompoundLead(NamedTuple):
+    """A lead made of more than one verb form, an opening phrase or a modifier inside the verb."""
+
+    source: str  # zip member of data/sources the sentence is copied from
+    section: str
+    text: str
+    phrase: str | None  # None: the paragraph has no lead
+    verb: str | None
+    modifier: str | None
+
+
+GA = "unxml-ga-sessions-74-80/"
+SC = "unxml-sc-2000-2026/"
+COMPOUND_LEADS = [
+    # "continues to" + base form: the lemma is the inner verb, "continues to" its modifier
+    CompoundLead(GA + "74session/English/74_229.xml", "operative",
+                 "Continues to encourage the United Nations system to take an active role",
+                 "Continues to encourage", "encourage", "continues to"),
+    CompoundLead("unxml-hrc-sessions-54-60/54session/English/A_HRC_RES_54_27E.xml", "operative",
+                 "Continues to be alarmed at the resurgent violent manifestations of racism,",
+                 "Continues to be alarmed", "alarmed", "continues to"),
+    # "remains" + an adjectival lead: the third person of the lexicon's "we remain * concerned"
+    CompoundLead(GA + "75session/English/75_90_E.xml", "operative",
+                 "Remains deeply concerned about the persistent harm to civilians caused by anti-personnel landmines,",
+                 "Remains deeply concerned", "concerned", "deeply"),
+    CompoundLead(SC + "2020/English/S_RES_2556 (2020)-2017440E.xml", "operative",
+                 "Remains however deeply concerned by high levels of violations and abuses of human rights",
+                 "Remains however deeply concerned", "concerned", "however;deeply"),
+    CompoundLead(GA + "74session/English/74_202.xml", "operative",
+                 "Recommits itself to a redoubling of its efforts to substantially reduce illicit financial flows by 2030,",
+                 "Recommits itself", "recommit", None),
+    CompoundLead(GA + "77session/English/A_RES_77_151-2228766E.xml", "operative",
+                 "Recommits firmly to promoting a rules-based, non-discriminatory, open, fair, inclusive,",
+                 "Recommits", "recommit", None),
+    CompoundLead(GA + "74session/English/74_154.xml", "operative",
+                 "Strongly objects to the extraterritorial nature of those measures which, in addition,",
+                 "Strongly objects to", "object to", "strongly"),
+    # grading words and parentheticals between a verb and its particle
+    CompoundLead(GA + "74session/English/74_116.xml", "operative",
+                 "Calls attention to and reaffirms the obligation of all humanitarian personnel",
+                 "Calls attention", "draw attention", None),
+    CompoundLead(GA + "74session/English/74_152.xml", "operative",
+                 "Calls once again for the implementation of a desirable pace of meaningful trade liberalization,",
+                 "Calls once again for", "call for", "once again"),
+    CompoundLead(GA + "74session/English/74_191.xml", "operative",
+                 "Calls, in this context, for dialogue to be enhanced among all stakeholders,",
+                 "Calls, in this context, for", "call for", "in this context"),
+    CompoundLead(SC + "Pre-2020/2002/S_RES_1430_N0252257.xml", "operative",
+                 "Calls again on the parties to release and return without further delay all remaining prisoners of war",
+                 "Calls again on", "call upon", "again"),
+    CompoundLead(SC + "Pre-2020/2003/S_RES_1494_N0344649.xml", "operative",
+                 "Calls in particular on the Abkhaz side to improve law enforcement involving the local population",
+                 "Calls in particular on", "call upon", "in particular"),
+    # "Expresses" + possessive + grading words + noun: plural nouns, named possessors, parentheticals
+    CompoundLead(SC + "Pre-2020/2012/S_RES_2040_N1226030.xml", "operative",
+                 "Expresses its intent to review the mandate of the Committee",
+                 "Expresses its intent", "express intention", None),
+    CompoundLead(SC + "2023/English/S_RES_2694-2315069E.xml", "operative",
+                 "Expresses its willingness to consider mandating the Verification Mission",
+                 "Expresses its willingness", "express willingness", None),
+    CompoundLead(SC + "2020/English/S_RES_2531 (2020)-2008609E.xml", "operative",
+                 "Expresses serious concerns about repeated allegations of violations of international human rights law",
+                 "Expresses serious concerns", "express concern", "serious"),
+    CompoundLead(SC + "Pre-2020/2003/S_RES_1460_N0323116.xml", "operative",
+                 "Expresses, accordingly, its intention to consider taking appropriate steps to further address this issue,",
+                 "Expresses, accordingly, its intention", "express intention", "accordingly"),
+    # an opening phrase before the finite lead: the lead is the Council's own verb, its offsets inside the text
+    CompoundLead(SC + "Pre-2020/2000/S_RES_1289_N0028350.xml", "operative",
+                 "Acting under Chapter VII of the Charter of the United Nations, decides further that the mandate "
+                 "of UNAMSIL shall be revised to include the following additional tasks,",
+                 "decides further", "decide", "further"),
+    CompoundLead(SC + "2020/English/S_RES_2554 (2020)-2016409E.xml", "operative",
+                 "While noting improvements in Somalia, recognizes that piracy exacerbates instability in Somalia",
+                 "recognizes", "recognize", None),
+    CompoundLead(SC + "Pre-2020/2000/S_RES_1304_N0048559.xml", "operative",
+                 "In this context demands that all parties abstain from any offensive action",
+                 "demands", "demand", None),
+    # an opening phrase without a finite verb after it: a mandate's sub-item, no lead
+    CompoundLead(SC + "Pre-2020/2013/S_RES_2100_1331417e.xml", "operative",
+                 "In support of the transitional authorities of Mali, to contribute to the creation of a secure "
+                 "environment for the safe, civilian-led delivery of humanitarian assistance,",
+                 None, None, None),
+    # a declaration's paragraphs whose "We" stands in the chapeau: the bare base form, when an object follows
+    CompoundLead(GA + "74session/English/74_2.xml", "operative",
+                 "Recognize that universal health coverage is fundamental for achieving the Sustainable Development Goals",
+                 "Recognize", "recognize", None),
+    CompoundLead(GA + "74session/English/74_250.xml", "operative",
+                 "Direct expenses of the United Nations Postal Administration, services to visitors, catering and "
+                 "related services",
+                 None, None, None),
+    CompoundLead(GA + "74session/English/74_266.xml", "operative",
+                 "There shall be set off against this allocation of advances:", None, None, None),
+    CompoundLead(SC + "Pre-2020/2013/S_RES_2087_1321396E.xml", "operative",
+                 "Clarifies that the measures imposed in resolutions 1718 (2006) and 1874 (2009) prohibit the transfer",
+                 "Clarifies", "clarify", None),
+]
+
+
+@pytest.mark.parametrize("case", COMPOUND_LEADS, ids=[c.text[:40] for c in COMPOUND_LEADS])
+def test_compound_leads(case: CompoundLead) -> None:
+    lead = find_lead(case.text, case.section)
+    found = (lead.phrase, lead.verb, lead.modifier) if lead else (None, None, None)
+    assert found == (case.phrase, case.verb, case.modifier)
+    assert lead is None or case.text[lead.start:lead.end] == case.phrase
+
+
+class ClauseCase(NamedTuple):
+    source: str
+    text: str
+    clauses: list[tuple[str, str, str | None]]  # (verb phrase, lemma, modifier) in order
+
+
+COMPOUND_CLAUSES = [
+    ClauseCase(SC + "Pre-2020/2000/S_RES_1289_N0028350.xml",
+               "Acting under Chapter VII of the Charter of the United Nations, decides further that the mandate "
+               "of UNAMSIL shall be revised to include the following additional tasks,",
+               [("decides further", "decide", "further")]),
+    ClauseCase(GA + "74session/English/74_154.xml",
+               "Strongly objects to the extraterritorial nature of those measures which, in addition, threaten the "
+               "sovereignty of States, and in this context calls upon all Member States neither to recognize those "
+               "measures nor to apply them,",
+               [("Strongly objects to", "object to", "strongly"), ("calls upon", "call upon", None)]),
+    ClauseCase(GA + "74session/English/74_229.xml",
+               "Continues to encourage the United Nations system to take an active role in forging a closer link with "
+               "national science advisory bodies to optimally leverage science, technology and innovation for the "
+               "Sustainable Development Goals, and looks forward to receiving",
+               [("Continues to encourage", "encourage", "continues to"), ("looks forward to", "look forward to", None)]),
+]
+
+
+@pytest.mark.parametrize("case", COMPOUND_CLAUSES, ids=[c.text[:40] for c in COMPOUND_CLAUSES])
+def test_compound_clauses(case: ClauseCase) -> None:
+    assert [(c.verb_phrase, c.verb, c.modifier) for c in find_clauses(case.text)] == case.clauses
