@@ -54,6 +54,7 @@ class _Lexicon:
     names: dict[str, str]  # actor_id -> canonical name
     kinds: dict[str, str]  # actor_id -> kind
     head_kinds: dict[str, str]  # lower-case head noun -> the commonest kind of the actors it heads
+    common: frozenset[str]  # head nouns the lexicon writes in lower case ("countries", "authorities")
     generic: frozenset[str]  # capitalised heads that only refer back ("Committee", "Mission")
 
 
@@ -92,9 +93,9 @@ def _key(surface: str) -> str:
 
 
 def _head(name: str) -> str:
-    """The head noun: the word before the first "of/for/on/in", else the last word."""
-    words = name.split()
-    cut = next((i for i, w in enumerate(words) if w in ("of", "on", "for", "in") and i), len(words))
+    """The head noun: the word before the first "of/for/on/in/to" or participle, else the last word."""
+    words = name.split(" established")[0].split()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "on", "for", "in", "to", "concerned") and i), len(words))
     return words[cut - 1]
 
 
@@ -114,11 +115,15 @@ def _heads(name: str) -> set[str]:
 def _lexicon() -> _Lexicon:
     ids: dict[str, str] = {}
     kinds_by_head: dict[str, Counter[str]] = {}
+    common: set[str] = set()
     generic: set[str] = set()
     for actor in actors():
         for surface in actor.surfaces:
             ids.setdefault(_key(surface), actor.actor_id)
-            kinds_by_head.setdefault(_head(surface).lower(), Counter())[actor.kind] += 1
+            head = _head(surface)
+            kinds_by_head.setdefault(head.lower(), Counter())[actor.kind] += 1
+            if head.islower():
+                common.add(head)
         generic |= {h for h in _heads(actor.name) if " " not in h}
     surfaces = {surface for actor in actors() for surface in actor.surfaces}
     with_article = {s for s in surfaces if s.startswith("the ")}
@@ -128,7 +133,7 @@ def _lexicon() -> _Lexicon:
     order = {kind: i for i, kind in enumerate(ACTOR_KINDS)}
     head_kinds = {head: min(votes, key=lambda k: (-votes[k], order[k])) for head, votes in kinds_by_head.items()}
     return _Lexicon(pattern, ids, {a.actor_id: a.name for a in actors()}, {a.actor_id: a.kind for a in actors()},
-                    head_kinds, frozenset(generic))
+                    head_kinds, frozenset(common), frozenset(generic))
 
 
 def _slug(phrase: str) -> str:
@@ -161,7 +166,7 @@ def _open_actor(surface: str) -> tuple[str, str] | None:
     if head[0].isupper():
         if len(words) == 1 and head in lexicon.generic:
             return None  # "the Committee" with nothing before it to refer to
-    elif head.lower() not in lexicon.head_kinds and f"{head.lower()}s" not in lexicon.head_kinds:
+    elif head not in lexicon.common and f"{head}s" not in lexicon.common:
         return None  # a head noun no lexicon actor has, in the singular or plural
     known = lexicon.ids.get(_key(name)) or (_slug(name) if _slug(name) in lexicon.names else None)
     if known is not None and not lexicon.pattern.fullmatch(name):
@@ -245,7 +250,7 @@ def _named(text: str) -> list[Found]:
         attribute = _ATTRIBUTE_RE.match(text, end)
         if attribute is not None:
             words = attribute.group(0).split()
-            while words and words[-1].lower() not in lexicon.head_kinds:
+            while words and words[-1] not in lexicon.common:
                 words.pop()
             if words:
                 tail = text.index(words[-1], end) + len(words[-1])
