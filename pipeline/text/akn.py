@@ -120,11 +120,11 @@ class _Reader:
     # -- structure
 
     def statement(self, statement: Node, part: str) -> None:
-        preamble, body = statement.first("preamble"), statement.first("mainBody")
-        if preamble is not None:
-            self._preamble(preamble, part)
-        if body is not None:
-            self._body(body, "operative", part)
+        for block in statement.elements():  # some files interleave several preamble and mainBody blocks
+            if block.tag == "preamble":
+                self._preamble(block, part)
+            elif block.tag == "mainBody":
+                self._body(block, "operative", part)
         components = [c for block in statement.elements("components") for c in block.elements("component")]
         for component in components:  # a recommended draft (ECOSOC): read like an annex
             for embedded in component.elements():

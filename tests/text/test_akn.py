@@ -108,6 +108,9 @@ COUNTS = [
     CountCase("ga_74_256", 4, 25, 0, 0, 2, 2),
     # four "•" points of paragraph 1 are items, not text of the paragraph
     CountCase("sc_1672_2006", 4, 2, 0, 4, 0, 0),
+    # the markup interleaves <mainBody> (one "Appalled by" paragraph), <preamble> (39 containers) and a second
+    # <mainBody> (48 numbered paragraphs): every block is read, in document order
+    CountCase("hrc_58_2", 40, 48, 0, 0, 0, 1),
 ]
 
 
