@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 import polars as pl  # noqa: E402
 
 from pipeline.corpus import SourceText, build_documents  # noqa: E402
-from pipeline.sources import load_manifest, read_source, read_user_files  # noqa: E402
+from pipeline.sources import input_bytes, load_manifest, read_source, read_user_files  # noqa: E402
 
 SOURCES = ROOT / "data" / "sources"
 _NAIVE = re.compile(r"^\s*\d{1,3}\.\s|\b(?:Recalling|Noting|Welcoming|Reaffirming|Recognizing|Expressing|Emphasizing|"
@@ -55,13 +55,14 @@ def _per_form(inputs: pl.DataFrame) -> None:
     print(f"  {'form':<17} {'inputs':>6} {'MB':>6} {'seconds':>8} {'docs/s':>7} {'MB/s':>6} {'naive s':>8} {'ratio':>6}")
     for form in inputs["form"].unique().sort().to_list():
         rows = inputs.filter(pl.col("form") == form)
-        sources = [SourceText(r["source"], r["source_file"], r["member"], r["source_sha256"], r["form"], r["text"], r["data"])
-                   for r in rows.iter_rows(named=True)]
+        sources = [SourceText(r["source"], r["source_file"], r["member"], r["source_sha256"], r["form"], r["location"],
+                              r["archived"]) for r in rows.iter_rows(named=True)]
         size = rows["n_bytes"].sum() / 1e6
         started = time.perf_counter()
         build_documents(sources)
         seconds = time.perf_counter() - started
-        texts = [r["text"] for r in rows.iter_rows(named=True) if r["text"] is not None]
+        texts = [input_bytes(r["location"], r["member"], r["archived"]).decode("utf-8", "replace")
+                 for r in rows.iter_rows(named=True) if r["form"] != "pdf"]
         started = time.perf_counter()
         for text in texts:
             sum(1 for _ in _NAIVE.finditer(text))

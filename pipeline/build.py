@@ -61,15 +61,19 @@ def _report(result: dg.ExecutionResult) -> int:
         error = event.step_failure_data.error
         cause = error.cause if error and error.cause else error
         print(f"step {event.step_key} failed: {cause.message.strip() if cause else ''}", file=sys.stderr)
-    if not result.success:
-        print("unres build: failed; no release written", file=sys.stderr)
-        return 1
     release = result.asset_materializations_for_node("release")
+    archive = result.asset_materializations_for_node("archive")
+    if not result.success:
+        written = [f"release {release[0].metadata['path'].value}"] if release else []
+        if archive and "archive" in archive[0].metadata:
+            written.append(f"archive {archive[0].metadata['archive'].value} and its releases.json entry")
+        print("unres build: failed; " + (f"written before the failure: {'; '.join(written)}" if written
+                                         else "no release written"), file=sys.stderr)
+        return 1
     if not release:
         print("unres build: the release step did not run; no release written", file=sys.stderr)
         return 1
     print(f"release: {release[0].metadata['path'].value}")
-    archive = result.asset_materializations_for_node("archive")
     if archive and "archive" in archive[0].metadata:
         metadata = archive[0].metadata
         print(f"archive: {metadata['archive'].value} ({metadata['archive_bytes'].value:,} bytes, "

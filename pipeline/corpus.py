@@ -9,6 +9,8 @@ links the documents to one another.
 
 from __future__ import annotations
 
+import hashlib
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -17,7 +19,7 @@ import polars as pl
 
 from pipeline.health import corpus_health
 from pipeline.parallel import map_batches
-from pipeline.sources import FORMS, USER_SOURCE
+from pipeline.sources import FORMS, USER_SOURCE, input_bytes
 from pipeline.tables import (
     actors_table,
     build_instrument_graph,
@@ -26,7 +28,7 @@ from pipeline.tables import (
     frame,
     verbs_table,
 )
-from pipeline.text.ingest import InputRejected
+from pipeline.text.ingest import InputRejected, decode_resolution
 from pipeline.text.model import ResolutionRejected
 from pipeline.text.readers import read_resolution
 from schemas import TABLES
@@ -39,13 +41,15 @@ _OUTCOME_SCHEMA = {"source_sha256": pl.String, "document_id": pl.String, "reason
 
 @dataclass(frozen=True)
 class SourceText:
+    """Where one input to build is: its bytes are read by the step that parses it."""
+
     source: str
     source_file: str
     member: str
     source_sha256: str
     form: str
-    text: str | None
-    data: bytes | None = None  # the bytes of forms read from bytes (PDF)
+    location: str
+    archived: bool
 
 
 @dataclass
@@ -101,7 +105,8 @@ def plan_corpus(raw_documents: pl.DataFrame) -> CorpusPlan:
             quarantine.append(_quarantined(row, "duplicate", f"{name}: same bytes as {first_file_of_hash[digest]}; kept that one"))
         else:
             first_file_of_hash[digest] = name
-            to_build.append(SourceText(row["source"], name, row["member"], digest, row["form"], row["text"], row["data"]))
+            to_build.append(SourceText(row["source"], name, row["member"], digest, row["form"], row["location"],
+                                       row["archived"]))
     return CorpusPlan(to_build, quarantine)
 
 
@@ -111,7 +116,7 @@ def build_documents(sources: Sequence[SourceText]) -> DocumentTables:
     rows: dict[str, list[dict]] = {table: [] for table in PER_DOCUMENT_TABLES}
     for source in sources:
         try:
-            parsed = read_resolution(source.form, source.text, source.data, source.source_file)
+            parsed = read_resolution(source.form, *_content(source), source.source_file)
         except (ResolutionRejected, InputRejected) as error:
             outcomes.append({"source_sha256": source.source_sha256, "document_id": None, "reason": error.reason,
                              "message": str(error)})
@@ -123,6 +128,19 @@ def build_documents(sources: Sequence[SourceText]) -> DocumentTables:
                                for position, row in enumerate(table_rows))
     return DocumentTables(pl.DataFrame(outcomes, schema=_OUTCOME_SCHEMA),
                           {table: _keyed_frame(table, table_rows) for table, table_rows in rows.items()})
+
+
+def _content(source: SourceText) -> tuple[str | None, bytes | None]:
+    """The input's text (text and XML forms) or bytes (PDF), read again and checked against its listed hash."""
+    try:
+        data = input_bytes(source.location, source.member, source.archived)
+    except (OSError, KeyError, zipfile.BadZipFile) as error:
+        raise InputRejected("unreadable", f"{source.source_file}: cannot be read again to build it ({error})") from error
+    if hashlib.sha256(data).hexdigest() != source.source_sha256:
+        raise InputRejected("unreadable", f"{source.source_file}: changed while the corpus was being built; build again")
+    if source.form == "pdf":
+        return None, data
+    return decode_resolution(data, source.source_file)[0], None
 
 
 def _keyed_frame(table: str, rows: list[dict]) -> pl.DataFrame:
@@ -142,8 +160,9 @@ def assemble_corpus(plan: CorpusPlan, built: DocumentTables, precedence: Sequenc
     for source in plan.to_build:
         outcome = outcome_of[source.source_sha256]
         if outcome["reason"] is not None:
-            quarantine.append(_quarantined(source.__dict__, outcome["reason"],
-                                           f"{source.source_file}: {outcome['message']}; quarantined"))
+            message = outcome["message"]
+            named = message if message.startswith(source.source_file) else f"{source.source_file}: {message}"
+            quarantine.append(_quarantined(source.__dict__, outcome["reason"], f"{named}; quarantined"))
         else:
             candidates.setdefault(outcome["document_id"], []).append(source)
     rank = {form: position for position, form in enumerate(precedence)}

@@ -16,6 +16,7 @@ import json
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import polars as pl
@@ -28,10 +29,12 @@ FORMS = ("akn_xml", "pdf", "pdf_text", "compilation_text", "text")  # also the d
 MAX_PDF_BYTES = 50_000_000  # the longest resolution PDFs are a few MB
 MAX_SIDECAR_BYTES = 200_000_000
 
+# A raw row says where an input is, never what it holds: the build step that parses it reads it again
+# (``input_bytes``), so the run never keeps the whole corpus in memory.
 RAW_SCHEMA = {
-    "source": pl.String, "source_file": pl.String, "member": pl.String, "source_sha256": pl.String,
-    "n_bytes": pl.Int64, "form": pl.String, "encoding": pl.String, "text": pl.String, "data": pl.Binary,
-    "reason": pl.String, "detail": pl.String,
+    "source": pl.String, "source_file": pl.String, "member": pl.String, "location": pl.String,
+    "archived": pl.Boolean, "source_sha256": pl.String, "n_bytes": pl.Int64, "form": pl.String,
+    "encoding": pl.String, "reason": pl.String, "detail": pl.String,
 }
 
 
@@ -77,7 +80,7 @@ def read_source(source: Source, sources_dir: Path) -> pl.DataFrame:
     rows = []
     with zipfile.ZipFile(archive) as opened:
         for info in _members(opened, source.members):
-            rows.append(_member_row(source, opened, info))
+            rows.append({**_member_row(source, opened, info), "location": str(archive.resolve()), "archived": True})
     return pl.DataFrame(rows, schema=RAW_SCHEMA)
 
 
@@ -105,8 +108,8 @@ def read_user_files(raw_dir: Path) -> pl.DataFrame:
                 rows.append(_rejected_row(USER_SOURCE, name, name, b"", "unreadable",
                                           f"{name}: cannot be read ({error.strerror or error}); check its permissions"))
                 continue
-            rows.append(_row(USER_SOURCE, name, name, data, None))
-    return pl.DataFrame(rows, schema=RAW_SCHEMA)
+            rows.append({**_row(USER_SOURCE, name, name, data, None), "location": str(path.resolve())})
+    return pl.DataFrame([{"archived": False, **row} for row in rows], schema=RAW_SCHEMA)
 
 
 def sidecar_records(source: Source, sources_dir: Path) -> Iterator[tuple[str, dict]]:
@@ -204,7 +207,7 @@ def _row(source: str, name: str, member: str, data: bytes, form: str | None) -> 
         if len(data) > limit:
             return _rejected_row(source, name, member, data, "too_large",
                                  f"{name}: more than the {limit:,}-byte limit for one resolution PDF")
-        return {**_base(source, name, member, data), "form": "pdf", "data": data}
+        return {**_base(source, name, member, data), "form": "pdf"}
     try:
         text, encoding = decode_resolution(data, name)
     except InputRejected as error:
@@ -212,18 +215,34 @@ def _row(source: str, name: str, member: str, data: bytes, form: str | None) -> 
     if form is None:
         head = text.lstrip()[:2000]
         form = "akn_xml" if head.startswith("<") and "<akomaNtoso" in head else "text"
-    return {**_base(source, name, member, data), "form": form, "encoding": encoding, "text": text}
+    return {**_base(source, name, member, data), "form": form, "encoding": encoding}
 
 
 def _base(source: str, name: str, member: str, data: bytes) -> dict:
     return {"source": source, "source_file": name, "member": member,
             "source_sha256": hashlib.sha256(data).hexdigest(), "n_bytes": len(data),
-            "form": None, "encoding": None, "text": None, "data": None, "reason": None, "detail": None}
+            "location": None, "form": None, "encoding": None, "reason": None, "detail": None}
 
 
 def _rejected_row(source: str, name: str, member: str, data: bytes, reason: str, detail: str,
                   form: str | None = None) -> dict:
     return {**_base(source, name, member, data), "form": form, "reason": reason, "detail": detail}
+
+
+def input_bytes(location: str, member: str, archived: bool) -> bytes:
+    """The bytes of one input again, for the step that parses it (a file, or a member of an archive)."""
+    limit = MAX_PDF_BYTES + 1
+    if not archived:
+        with open(location, "rb") as handle:
+            return handle.read(limit)
+    with _open_archive(location).open(member) as handle:
+        return handle.read(limit)
+
+
+@cache
+def _open_archive(location: str) -> zipfile.ZipFile:
+    """One open archive per process: a build step reads hundreds of members of each."""
+    return zipfile.ZipFile(location)
 
 
 def provenance(documents: pl.DataFrame, sources_dir: Path | None) -> list[dict]:

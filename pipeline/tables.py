@@ -135,6 +135,7 @@ def _extract_document(document: dict, paragraphs: list[dict], footnotes: list[di
     """Extraction rows of one document."""
     document_id, body = document["document_id"], document["body"]
     out: dict[str, list[dict]] = {"clauses": [], "actor_mentions": [], "citations": [], "deadlines": [], "instruments": []}
+    finder = actor_text.DocumentActors()  # "the Committee", "him": what earlier paragraphs named
     for paragraph in paragraphs:
         pid, text = paragraph["paragraph_id"], paragraph["text"]
         found = []
@@ -147,7 +148,7 @@ def _extract_document(document: dict, paragraphs: list[dict], footnotes: list[di
                 "modifier": clause.modifier, "is_lead": clause.is_lead, "char_start": clause.start, "char_end": clause.end,
             })
         addressees: dict[int, list[str]] = {}
-        for position, mention in enumerate(actor_text.find_actor_mentions(text, found), start=1):
+        for position, mention in enumerate(finder.find(text, found), start=1):
             clause_id = f"{pid}:c{mention.clause_index}" if mention.clause_index is not None else None
             out["actor_mentions"].append({
                 "mention_id": f"{pid}:m{position}", "document_id": document_id, "paragraph_id": pid,

@@ -15,10 +15,10 @@ FORM_DESCRIPTION = ("Form of the input: akn_xml (the UN's Akoma Ntoso XML), pdf 
 QUARANTINE_REASONS = {
     "empty": "the file holds nothing but white space",
     "binary": "NUL bytes or control characters: not text",
-    "encoding": "neither UTF-8, UTF-16 with a byte-order mark, nor cp1252",
+    "encoding": "neither UTF-8 (a stray invalid byte is named, not guessed), UTF-16 with a byte-order mark, nor cp1252; or a file name that is not UTF-8",
     "too_large": "more bytes than one resolution can hold",
     "not_a_file": "a symlink, folder or device in the raw directory",
-    "unreadable": "an archive member that cannot be read, or a form no reader knows",
+    "unreadable": "a file or archive member that cannot be read (or changed while the corpus was built), or a form no reader knows",
     "not_a_pdf": "named or packed as a PDF but not one",
     "truncated": "a PDF cut short (no end-of-file marker)",
     "corrupt": "a PDF pdfium cannot open",

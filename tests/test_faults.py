@@ -1,9 +1,7 @@
-"""Faults a user meets: a build killed or out of disk, builds and publications at once, hostile servers,
-archives and index entries, tampered releases and caches. Each test states what the user sees.
-
-Real faults where they can be made here: ``kill -9`` of a build in a subprocess, a full tmpfs (when
-``mount`` works, i.e. as root; otherwise the full disk is simulated and the test says so), real HTTP
-servers on 127.0.0.1 that cut a chunked body or send a byte at a time.
+"""Faults a user meets: a build killed or out of disk, builds and publications at once, hostile servers
+and archives, damaged caches. Real faults where they can be made: ``kill -9`` of a build in a subprocess,
+a full or read-only tmpfs (when ``mount`` works, i.e. as root; else simulated, as the tests say), HTTP
+servers on 127.0.0.1 that cut a chunked body or send a byte at a time. (More in test_distribution.py.)
 """
 
 from __future__ import annotations
@@ -39,7 +37,7 @@ from pipeline.release import write_release
 from pipeline.sources import read_user_files
 from pipeline.verify import verify_release
 from schemas import TABLES
-from tests.test_distribution import _rezip, serve, snapshot
+from tests.test_distribution import _rezip, _sums, serve, snapshot
 
 pytestmark = pytest.mark.faults
 
@@ -100,15 +98,6 @@ def built(raw: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base
 
 
-def _sums(release: Path) -> list[str]:
-    return [line.split("  ", 1)[1] for line in (release / "SHA256SUMS").read_text(encoding="utf-8").splitlines()]
-
-
-def _archive_names(archive: Path) -> list[str]:
-    with zipfile.ZipFile(archive) as opened:
-        return sorted(name.split("/", 1)[1] for name in opened.namelist())
-
-
 @contextlib.contextmanager
 def paused_build(raw: Path, base: Path, tmp_path: Path) -> Iterator[tuple[subprocess.Popen, Path, Path]]:
     """A build in a subprocess, stopped inside its DuckDB step; yields it, the file that resumes it
@@ -148,7 +137,8 @@ def test_a_build_killed_in_its_duckdb_step_then_rebuilt_publishes_a_downloadable
         child.wait()
     assert unres(_build_args(raw, base)) == 0, capsys.readouterr().err
     assert not list(release.glob(".unres.duckdb.tmp*"))  # the killed build's scratch file is gone
-    assert _archive_names(base / "dist" / f"unres-{V}.zip") == sorted([*_sums(release), "SHA256SUMS"])
+    with zipfile.ZipFile(base / "dist" / f"unres-{V}.zip") as archive:  # exactly the files of SHA256SUMS
+        assert sorted(name.split("/", 1)[1] for name in archive.namelist()) == sorted([*_sums(release), "SHA256SUMS"])
     assert _downloads(base / "dist", tmp_path / "downloaded"), capsys.readouterr().err
 
 
@@ -229,18 +219,18 @@ def test_a_disk_full_in_the_duckdb_step_names_the_file_and_leaves_a_downloadable
         real_ensure = release_assets.ensure_duckdb
 
         def full_disk_then(release_dir: Path):
-            if real_disk:
-                with contextlib.suppress(OSError), filler.open("wb", buffering=0) as out:
-                    while True:
-                        out.write(b"\0" * (1 << 20))
-                return real_ensure(release_dir)
-            monkeypatch.setattr(duckdb, "connect", _no_space)  # no tmpfs here: a simulated full disk
+            if not real_disk:  # no tmpfs here: a simulated full disk
+                monkeypatch.setattr(duckdb, "connect", _no_space)
+            with contextlib.suppress(OSError), filler.open("wb", buffering=0) as out:
+                while real_disk:
+                    out.write(b"\0" * (1 << 20))
             return real_ensure(release_dir)
 
         monkeypatch.setattr(release_assets, "ensure_duckdb", full_disk_then)
         assert unres(_build_args(raw, disk)) == 1
         err = capsys.readouterr().err
         assert "unres.duckdb: not built" in err and "No space left on device" in err, err
+        assert f"written before the failure: release {disk / 'releases' / V}; archive {disk / 'dist' / f'unres-{V}.zip'}" in err
         release = disk / "releases" / V
         assert not list(release.glob(".unres.duckdb.tmp*")) and not (release / "unres.duckdb").exists()
         filler.unlink(missing_ok=True)

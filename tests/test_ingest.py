@@ -124,4 +124,4 @@ def test_unreadable_raw_files_are_quarantined_and_the_rest_builds(tmp_path: Path
     assert "Permission denied" in quarantine["locked.txt"][1]
     assert "file name is not valid UTF-8" in quarantine["caf\\xe9.txt"][1]
     passwd = rows.filter(pl.col("source_file") == "passwd.txt").row(0, named=True)
-    assert passwd["text"] is None and passwd["n_bytes"] == 0  # the link's target was never read
+    assert passwd["location"] is None and passwd["n_bytes"] == 0  # the link's target was never read

@@ -18,6 +18,7 @@ from pipeline.sources import (
     MANIFEST,
     Source,
     SourceError,
+    input_bytes,
     load_manifest,
     read_source,
     read_user_files,
@@ -74,7 +75,8 @@ def test_members_are_read_in_place_with_their_archive_path(tmp_path: Path) -> No
     assert rows.select("source", "source_file", "member", "form", "reason").rows() == [
         ("sample", "sample.zip/repo/74session/English/74_10.xml", "repo/74session/English/74_10.xml", "akn_xml", None)]
     assert rows["source_sha256"][0] == hashlib.sha256(xml).hexdigest()
-    assert rows["text"][0].startswith("<akomaNtoso") and "A/RES/74/10" in rows["text"][0]
+    assert rows.select("location", "archived", "encoding").row(0) == (str((tmp_path / "sample.zip").resolve()), True, "utf-8")
+    assert input_bytes(rows["location"][0], rows["member"][0], archived=True) == xml  # read again where it is
 
 
 def test_an_archive_that_changed_is_refused(tmp_path: Path) -> None:

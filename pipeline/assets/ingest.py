@@ -31,7 +31,7 @@ def _log_rejected(context: dg.AssetExecutionContext, frame: pl.DataFrame, where:
         context.log.warning(row["detail"])
     forms = ", ".join(f"{n} {f}" for f, n in frame.group_by("form").len().sort("form", nulls_last=True).rows())
     context.log.info(f"read {frame.height} inputs from {where} ({forms}); {rejected.height} not readable")
-    return dg.Output(frame, metadata=table_metadata(frame.drop("text", "data"), n_unreadable=rejected.height))
+    return dg.Output(frame, metadata=table_metadata(frame, n_unreadable=rejected.height))
 
 
 def _source_asset(known: Source) -> dg.AssetsDefinition:
@@ -68,7 +68,7 @@ def raw_documents(config: UnresConfig, raw_user_files: pl.DataFrame, **sources: 
             raise SourceError(f"{config.sources_dir}: sources {', '.join(sorted(unknown))} have no raw asset; "
                               f"add them to {REPO / 'data' / 'sources' / 'SOURCES.csv'}")
     frame = pl.concat([*(sources[name] for name in sorted(sources)), raw_user_files])
-    return dg.Output(frame, metadata=table_metadata(frame.drop("text", "data")))
+    return dg.Output(frame, metadata=table_metadata(frame))
 
 
 def _manifest(config: UnresConfig) -> list[tuple[Source, Path]]:

@@ -54,7 +54,7 @@ class _Lexicon:
     names: dict[str, str]  # actor_id -> canonical name
     kinds: dict[str, str]  # actor_id -> kind
     head_kinds: dict[str, str]  # lower-case head noun -> the commonest kind of the actors it heads
-    common: frozenset[str]  # head nouns the lexicon writes in lower case ("countries", "authorities")
+    common: frozenset[str]  # lower-case head nouns of the lexicon, not acronyms ("countries"; not "WHO")
     generic: frozenset[str]  # capitalised heads that only refer back ("Committee", "Mission")
 
 
@@ -122,8 +122,8 @@ def _lexicon() -> _Lexicon:
             ids.setdefault(_key(surface), actor.actor_id)
             head = _head(surface)
             kinds_by_head.setdefault(head.lower(), Counter())[actor.kind] += 1
-            if head.islower():
-                common.add(head)
+            if not head.isupper():
+                common.add(head.lower())
         generic |= {h for h in _heads(actor.name) if " " not in h}
     surfaces = {surface for actor in actors() for surface in actor.surfaces}
     with_article = {s for s in surfaces if s.startswith("the ")}
@@ -166,7 +166,7 @@ def _open_actor(surface: str) -> tuple[str, str] | None:
     if head[0].isupper():
         if len(words) == 1 and head in lexicon.generic:
             return None  # "the Committee" with nothing before it to refer to
-    elif head not in lexicon.common and f"{head}s" not in lexicon.common:
+    elif head.lower() not in lexicon.common and f"{head.lower()}s" not in lexicon.common:
         return None  # a head noun no lexicon actor has, in the singular or plural
     known = lexicon.ids.get(_key(name)) or (_slug(name) if _slug(name) in lexicon.names else None)
     if known is not None and not lexicon.pattern.fullmatch(name):
@@ -250,7 +250,7 @@ def _named(text: str) -> list[Found]:
         attribute = _ATTRIBUTE_RE.match(text, end)
         if attribute is not None:
             words = attribute.group(0).split()
-            while words and words[-1] not in lexicon.common:
+            while words and words[-1].lower() not in lexicon.common:
                 words.pop()
             if words:
                 tail = text.index(words[-1], end) + len(words[-1])

@@ -118,7 +118,7 @@ _ITEM_SPLIT_RE = re.compile(
     r"\s*(?:,|\((?=[^)]*\))|\)|;|(?<![\w-])(?:and|or|as\s+well\s+as|including|in\s+particular|particularly|"
     r"notably|especially|inter\s+alia|together\s+with|along\s+with)(?![\w-]))\s*"
 )
-_MODIFIERS_RE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}")
+_MODIFIERS_RE = re.compile(rf"(?:(?!(?:{_STOP_WORDS}|of|the)\b)[a-z][\w-]*\s+){{1,3}}")
 _SHARED_HEAD_RE = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?")
 _COORDINATOR_AFTER_RE = re.compile(r"\s*,?\s*(?:and|or)\b")
 _PARENTHETICAL_ITEM_RE = re.compile(rf"{_PARENTHETICAL_OPENER}|(?:[a-z]+ed)\s+(?:in|to|by|with|under|at)\b")
