@@ -13,8 +13,8 @@ import pytest
 from frictionless import validate
 
 from pipeline.build import build_release
-from pipeline.release import ReleaseExists, write_release
 from pipeline.corpus import build_corpus
+from pipeline.release import ReleaseExists, write_release
 from pipeline.sources import read_user_files
 from pipeline.verify import verify_release
 from schemas import TABLES
