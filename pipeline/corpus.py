@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import polars as pl
@@ -54,10 +54,12 @@ class SourceText:
 
 @dataclass
 class CorpusPlan:
-    """What to build: one readable input per distinct content, and the inputs already quarantined."""
+    """What to build: one readable input per distinct content, the inputs already quarantined, and copies:
+    the same bytes again from another source (a second place the resolution is kept), built once."""
 
     to_build: list[SourceText]
     quarantine: list[dict]
+    copies: list[SourceText] = field(default_factory=list)
 
 
 @dataclass
@@ -93,21 +95,27 @@ class RowCache(Protocol):
 
 
 def plan_corpus(raw_documents: pl.DataFrame) -> CorpusPlan:
-    """Unreadable inputs and byte-for-byte duplicates are quarantined before any parsing."""
+    """Unreadable inputs, and byte-for-byte duplicates within one source, are quarantined before any parsing;
+    the same bytes from another source are a copy, recorded as a form of the resolution but not built again."""
     quarantine: list[dict] = []
     to_build: list[SourceText] = []
-    first_file_of_hash: dict[str, str] = {}
+    copies: list[SourceText] = []
+    first_of_hash: dict[str, SourceText] = {}
     for row in raw_documents.iter_rows(named=True):
         name, digest = row["source_file"], row["source_sha256"]
         if row["reason"] is not None:
             quarantine.append(_quarantined(row, row["reason"], row["detail"]))
-        elif digest in first_file_of_hash:
-            quarantine.append(_quarantined(row, "duplicate", f"{name}: same bytes as {first_file_of_hash[digest]}; kept that one"))
+            continue
+        source = SourceText(row["source"], name, row["member"], digest, row["form"], row["location"], row["archived"])
+        first = first_of_hash.get(digest)
+        if first is None:
+            first_of_hash[digest] = source
+            to_build.append(source)
+        elif first.source != source.source:
+            copies.append(source)
         else:
-            first_file_of_hash[digest] = name
-            to_build.append(SourceText(row["source"], name, row["member"], digest, row["form"], row["location"],
-                                       row["archived"]))
-    return CorpusPlan(to_build, quarantine)
+            quarantine.append(_quarantined(row, "duplicate", f"{name}: same bytes as {first.source_file}; kept that one"))
+    return CorpusPlan(to_build, quarantine, copies)
 
 
 def build_documents(sources: Sequence[SourceText]) -> DocumentTables:
@@ -157,7 +165,7 @@ def assemble_corpus(plan: CorpusPlan, built: DocumentTables, precedence: Sequenc
     quarantine = list(plan.quarantine)
     outcome_of = {row["source_sha256"]: row for row in built.outcomes.iter_rows(named=True)}
     candidates: dict[str, list[SourceText]] = {}
-    for source in plan.to_build:
+    for source in [*plan.to_build, *plan.copies]:
         outcome = outcome_of[source.source_sha256]
         if outcome["reason"] is not None:
             message = outcome["message"]
@@ -237,7 +245,7 @@ def form_agreement(forms: pl.DataFrame, built: DocumentTables) -> pl.DataFrame:
     """Each form measured against the published form of the same resolution: paragraphs present in both
     (by id), with the same text (whitespace aside) and the same lead verb; cited instruments in both."""
     chosen = forms.filter("chosen").select("document_id", pl.col("source_sha256").alias("_chosen"))
-    pairs = forms.select("document_id", "source_sha256").join(chosen, on="document_id")
+    pairs = forms.select("document_id", "source_sha256").unique().join(chosen, on="document_id")  # a copy: one sha
     paragraphs = built.tables["paragraphs"].select(
         "_source_sha256", "paragraph_id", pl.col("text").str.replace_all(r"\s+", " ").str.strip_chars(), "lead_verb")
     mine = pairs.join(paragraphs, left_on="source_sha256", right_on="_source_sha256")

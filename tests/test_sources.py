@@ -162,3 +162,23 @@ def test_extract_names_resolve_whatever_their_case_accents_and_apostrophes() -> 
     assert dict(votes.select("member_state", "actor_id").rows()) == {"TÜRKİYE": "t-rkiye", "COTE D'IVOIRE": "c-te-d-ivoire"}
     sponsors = sponsors_table(rows, documents, actors_table())
     assert [actor for _, actor in sponsors.select("sponsor", "actor_id").rows()] == ["uganda", None]
+
+
+def test_the_same_bytes_from_another_source_are_a_copy_not_a_quarantine(tmp_path: Path) -> None:
+    """data/raw/S_RES_598_1987.txt is byte for byte sc-compilations' S_RES_0598_1987_EN_GOLD.txt: both are
+    forms of the one resolution (the text is built once); a second copy in the same source is a duplicate."""
+    from pipeline.corpus import build_corpus
+
+    member = "sc-compilations/S_RES_0598_1987_EN_GOLD.txt"
+    data = _real_member("sc-compilations-1946-1993.zip", member)
+    digest = _zip(tmp_path / "sample.zip", {member: data})
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "S_RES_598_1987.txt").write_bytes(data)
+    (raw / "again.txt").write_bytes(data)
+    source = _source(form="compilation_text", members="*.txt", sidecars="", sha256=digest)
+    tables = build_corpus(pl.concat([read_source(source, tmp_path), read_user_files(raw)]))
+    forms = tables["document_forms"].select("document_id", "source", "member", "chosen", "n_texts_equal", "n_paragraphs")
+    assert forms.rows() == [("S/RES/598(1987)", "raw", "S_RES_598_1987.txt", False, 20, 20),
+                            ("S/RES/598(1987)", "sample", member, True, 20, 20)]
+    assert tables["quarantine"].select("source_file", "reason").rows() == [("again.txt", "duplicate")]
