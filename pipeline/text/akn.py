@@ -26,10 +26,8 @@ from pipeline.text.akn_meta import (
     label_piece,
     parse_header,
     reject_non_resolutions,
-    sponsors_of,
     statements_of,
     symbol_of,
-    votes_of,
 )
 from pipeline.text.clauses import find_lead
 from pipeline.text.leads import continues
@@ -71,16 +69,6 @@ def parse_akn(xml: str) -> ParsedResolution:
     if not any(p.section == "operative" for p in reader.paragraphs):
         raise ResolutionRejected(f"{symbol}: no operative paragraph in <mainBody>", reason="not_a_resolution")
     return ParsedResolution(header, reader.paragraphs, reader.footnotes, reader.residue, "akn_xml", [])
-
-
-def akn_votes(xml: str) -> list[tuple[str, str]]:
-    """(member state as printed, yes/no/abstain/non_voting) from the file's recorded vote; [] without one."""
-    return votes_of(Tree(xml).document())
-
-
-def akn_sponsors(xml: str) -> list[str]:
-    """Sponsors then additional sponsors, as printed, from the file's workflow steps."""
-    return sponsors_of(Tree(xml).document())
 
 
 class _Row:
@@ -497,4 +485,4 @@ def _take_label(row: _Row) -> str:
     return match.group(1)
 
 
-__all__ = ["akn_sponsors", "akn_votes", "parse_akn"]
+__all__ = ["parse_akn"]

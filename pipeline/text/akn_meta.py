@@ -1,21 +1,17 @@
-"""Akoma Ntoso (AKN4UN) files: the element tree with source offsets, the header, votes and sponsors.
+"""Akoma Ntoso (AKN4UN) files: the element tree with source offsets, what the file is, and the header.
 
 The tree is built with expat so that every text run keeps where it stands in the file: rows read
 from XML are traceable to the XML the same way rows read from a text form are traceable to the
-text. Votes and sponsors come from the file's analysis and workflow metadata, or, where a file
-lacks them, from the ``data_extract/*.json`` sidecars published with the corpora.
+text. Votes and sponsors are read from the corpora's data extracts (pipeline/sidecars.py).
 """
 
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from datetime import date
-from functools import cache
 from xml.parsers import expat
 
-from pipeline.lexicons import load
 from pipeline.text.dates import parse_date
 from pipeline.text.model import Header, ResolutionRejected
 from pipeline.text.numbers import ordinal_to_int
@@ -27,7 +23,6 @@ BODY_OF_PREFIX = (  # longest prefix first
     ("S/", "Security Council"),
     ("E/", "Economic and Social Council"),
 )
-VOTE_OF_COUNT = {"inFavour": "yes", "against": "no", "abstaining": "abstain"}  # any other count: non_voting
 _WHITESPACE = re.compile(r"\s+")
 TYPOGRAPHY = str.maketrans({"\u2011": "-", "\u00ad": None, "\u200b": None, "\u200e": None, "\u200f": None, "\ufeff": None})  # as printed
 # The same readings of the printed header as the text parser's, so both forms give the same fields.
@@ -311,75 +306,3 @@ def _meeting(cover: Node, conclusions: Node | None) -> int | None:
             if match:
                 return int(match.group(1))
     return None
-
-
-# --- votes and sponsors ------------------------------------------------------------------
-
-
-def votes_of(document: Node) -> list[tuple[str, str]]:
-    """(member state as printed, yes/no/abstain/non_voting) from analysis/parliamentary/voting."""
-    votes = []
-    for count in meta_part(document, "analysis").iter("count"):
-        vote = VOTE_OF_COUNT.get(count.attrs.get("refersTo", ""), "non_voting")
-        votes += [(voter.text(), vote) for voter in count.iter("organization") if voter.text()]
-    return votes
-
-
-def sponsors_of(document: Node) -> list[str]:
-    """Sponsors, then additional sponsors, from the workflow steps."""
-    sponsors: list[str] = []
-    for step in meta_part(document, "workflow").elements("step"):
-        if step.attrs.get("outcome") in ("draftResolution", "draftResolutionAdditionalSponsors"):
-            sponsors += [name for name in split_names(step.attrs.get("by", "")) if name not in sponsors]
-    return sponsors
-
-
-def split_names(listing: str) -> list[str]:
-    """'A, B (on behalf of X and Y) and Trinidad and Tobago' -> ['A', 'B (on behalf of X and Y)', 'Trinidad and Tobago'].
-
-    Commas and 'and' inside parentheses do not split, nor 'and' inside a state's name (from the
-    actors lexicon). 'submitted by the Chair ...' names no sponsor.
-    """
-    listing = _WHITESPACE.sub(" ", listing).strip().rstrip(".")
-    if not listing or listing.lower().startswith("submitted by"):
-        return []
-    masked, depth = [], 0
-    for char in listing:  # hide separators inside parentheses
-        depth += char == "("
-        depth -= char == ")" and depth > 0
-        masked.append("\0" if depth and char == "," else "\1" if depth and char == " " else char)
-    text = "".join(masked)
-    for name in _names_with_and():
-        text = re.sub(rf"(?i)\b{re.escape(name)}\b", lambda m: m.group(0).replace(" ", "\1"), text)
-    names = []
-    for chunk in text.split(","):
-        names += re.split(r" and ", chunk.strip())
-    return [n.replace("\0", ",").replace("\1", " ").strip() for n in names if n.strip()]
-
-
-@cache
-def _names_with_and() -> tuple[str, ...]:
-    names = set()
-    for row in load("actors"):
-        if row["kind"] == "state":
-            names.update(n.strip() for n in [row["name"], *row["aliases"].split("|")] if " and " in n)
-    return tuple(sorted(names, key=len, reverse=True))
-
-
-def read_sidecar(text: str) -> dict[str, tuple[list[tuple[str, str]], list[str]]]:
-    """Votes and sponsors by document id from one ``data_extract/*.json`` sidecar.
-
-    The sidecars hold one JSON object a line; some corpora wrap each line in stray double quotes.
-    """
-    found: dict[str, tuple[list[tuple[str, str]], list[str]]] = {}
-    for line in text.splitlines():
-        line = line.strip().strip('"')
-        if not line.startswith("{"):
-            continue
-        record = json.loads(line)
-        votes = [(name, vote) for key, vote in (("MS_in_favour", "yes"), ("MS_against", "no"), ("MS_abstaining", "abstain"))
-                 for name in record.get(key) or []]
-        sponsors = [name for key in ("sponsors", "additional_sponsors") for name in record.get(key) or []
-                    if not name.lower().startswith("submitted by")]
-        found[canonical_symbol(record["symbol"])] = (votes, sponsors)
-    return found

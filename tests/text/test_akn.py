@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import html
 import re
-import zipfile
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -23,8 +22,7 @@ from typing import NamedTuple
 
 import pytest
 
-from pipeline.text.akn import akn_sponsors, akn_votes, parse_akn
-from pipeline.text.akn_meta import read_sidecar, split_names
+from pipeline.text.akn import parse_akn
 from pipeline.text.model import ParsedResolution, ResolutionRejected
 from pipeline.text.structure import parse_resolution
 
@@ -264,73 +262,6 @@ def test_offsets_point_at_the_row_in_the_xml(fixture: str) -> None:
         assert span.endswith(row.text[-1]) or row.text.endswith(f"{span[-1]}."), (row, span[-40:])
 
 
-class VoteCase(NamedTuple):
-    fixture: str
-    yes: int
-    no: int
-    abstain: int
-    sample: tuple[str, str]
-
-
-VOTES = [
-    VoteCase("ga_74_208", 162, 7, 7, ("MICRONESIA (FEDERATED STATES OF)", "no")),
-    VoteCase("sc_2504_2020", 11, 0, 4, ("RUSSIAN FEDERATION", "abstain")),
-    VoteCase("hrc_54_10", 0, 0, 0, ("", "")),  # adopted without a vote
-]
-
-
-@pytest.mark.parametrize("case", VOTES, ids=[c.fixture for c in VOTES])
-def test_votes_from_analysis(case: VoteCase) -> None:
-    votes = akn_votes(xml(case.fixture))
-    assert [sum(v == kind for _, v in votes) for kind in ("yes", "no", "abstain")] == [case.yes, case.no, case.abstain]
-    if case.sample[0]:
-        assert case.sample in votes
-
-
-class SponsorCase(NamedTuple):
-    fixture: str
-    count: int
-    first: str
-    last: str
-    contains: tuple[str, ...]
-
-
-SPONSORS = [
-    SponsorCase("sc_2504_2020", 2, "Belgium", "Germany", ()),
-    SponsorCase("ga_74_208", 1, "State of Palestine (on behalf of the States Members of the United Nations that are members of the Group of 77 and China)",
-                "State of Palestine (on behalf of the States Members of the United Nations that are members of the Group of 77 and China)", ()),
-    # 23 in the draft, then 29 additional sponsors printed in capitals
-    SponsorCase("ga_79_132", 52, "Algeria", "VIET NAM",
-                ("Bolivia (Plurinational State of)", "Yemen", "State of Palestine", "ANTIGUA AND BARBUDA", "TRINIDAD AND TOBAGO")),
-    SponsorCase("hrc_54_10", 7, "Chile", "Switzerland", ("Côte d’Ivoire",)),
-    SponsorCase("ga_74_255_a_b", 0, "", "", ()),  # "submitted by the Chair of the Committee"
-]
-
-
-@pytest.mark.parametrize("case", SPONSORS, ids=[c.fixture for c in SPONSORS])
-def test_sponsors_from_workflow(case: SponsorCase) -> None:
-    sponsors = akn_sponsors(xml(case.fixture))
-    assert len(sponsors) == case.count
-    if sponsors:
-        assert (sponsors[0], sponsors[-1]) == (case.first, case.last)
-    assert all(name in sponsors for name in case.contains)
-
-
-@pytest.mark.parametrize(("listing", "names"), [
-    ("Belgium and Germany", ["Belgium", "Germany"]),
-    ("Venezuela (Bolivarian Republic of)", ["Venezuela (Bolivarian Republic of)"]),
-    ("Sri Lanka, Sweden, Trinidad and Tobago and Tunisia", ["Sri Lanka", "Sweden", "Trinidad and Tobago", "Tunisia"]),
-    ("Saint Vincent and the Grenadines, Samoa, Vanuatu and Venezuela (Bolivarian Republic of)",
-     ["Saint Vincent and the Grenadines", "Samoa", "Vanuatu", "Venezuela (Bolivarian Republic of)"]),
-    ("Spain, Yemen and State of Palestine", ["Spain", "Yemen", "State of Palestine"]),
-    ("Bosnia and Herzegovina", ["Bosnia and Herzegovina"]),
-    ("submitted by the Chair of the Committee", []),
-    ("", []),
-])
-def test_split_names(listing: str, names: list[str]) -> None:
-    assert split_names(listing) == names
-
-
 class RejectCase(NamedTuple):
     fixture: str
     reason: str
@@ -359,37 +290,6 @@ def test_rejections_of_broken_or_other_language_files(source: str, reason: str) 
     with pytest.raises(ResolutionRejected) as raised:
         parse_akn(source)
     assert raised.value.reason == reason
-
-
-class SidecarCase(NamedTuple):
-    member: str
-    symbol: str
-    yes: int
-    no: int
-    abstain: int
-    sponsors: tuple[str, ...]
-
-
-SIDECARS = [
-    SidecarCase("unxml-ga-sessions-74-80/data_extract/74.json", "A/RES/74/208", 162, 7, 7, ()),
-    SidecarCase("unxml-sc-2000-2026/data_extract/2020.json", "S/RES/2504(2020)", 11, 0, 4, ("BELGIUM", "GERMANY")),
-    # one object a line wrapped in stray double quotes
-    SidecarCase("unxml-hrc-sessions-54-60/data_extract/54session.json", "A/HRC/RES/54/10", 0, 0, 0,
-                ("CHILE", "COLOMBIA", "COSTA RICA", "CÔTE D’IVOIRE", "ECUADOR", "PERU", "SWITZERLAND")),
-]
-
-
-@pytest.mark.parametrize("case", SIDECARS, ids=[c.symbol for c in SIDECARS])
-def test_sidecar_votes_and_sponsors(case: SidecarCase) -> None:
-    archive = ROOT / "data" / "sources" / f"{case.member.split('/')[0]}.zip"
-    with zipfile.ZipFile(archive) as zf:
-        records = read_sidecar(zf.read(case.member).decode("utf-8"))
-    votes, sponsors = records[case.symbol]
-    assert [sum(v == kind for _, v in votes) for kind in ("yes", "no", "abstain")] == [case.yes, case.no, case.abstain]
-    if case.sponsors:
-        assert tuple(sponsors) == case.sponsors
-    assert "SUBMITTED BY THE CHAIR OF THE COMMITTEE" not in read_sidecar(
-        '{"symbol": "A/RES/74/1", "sponsors": ["SUBMITTED BY THE CHAIR OF THE COMMITTEE"]}')["A/RES/74/1"][1]
 
 
 # The PDF text form of the same resolution gives the same ids and texts, except where the PDF's
