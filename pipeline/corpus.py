@@ -95,12 +95,14 @@ class RowCache(Protocol):
 
 
 def plan_corpus(raw_documents: pl.DataFrame) -> CorpusPlan:
-    """Unreadable inputs, and byte-for-byte duplicates within one source, are quarantined before any parsing;
-    the same bytes from another source are a copy, recorded as a form of the resolution but not built again."""
+    """Unreadable inputs, and a second copy of a file under the raw directory, are quarantined before any
+    parsing (the maintainer can act on them); the same bytes again in a vendored archive, or from another
+    source, are a copy: recorded as an input of the resolution, not built again."""
     quarantine: list[dict] = []
     to_build: list[SourceText] = []
     copies: list[SourceText] = []
     first_of_hash: dict[str, SourceText] = {}
+    user_file_of_hash: dict[str, str] = {}
     for row in raw_documents.iter_rows(named=True):
         name, digest = row["source_file"], row["source_sha256"]
         if row["reason"] is not None:
@@ -108,13 +110,17 @@ def plan_corpus(raw_documents: pl.DataFrame) -> CorpusPlan:
             continue
         source = SourceText(row["source"], name, row["member"], digest, row["form"], row["location"], row["archived"])
         first = first_of_hash.get(digest)
+        user_copy = user_file_of_hash.get(digest)
+        if source.source == USER_SOURCE and user_copy is not None:
+            quarantine.append(_quarantined(row, "duplicate", f"{name}: same bytes as {user_copy}; kept that one"))
+            continue
+        if source.source == USER_SOURCE:
+            user_file_of_hash[digest] = name
         if first is None:
             first_of_hash[digest] = source
             to_build.append(source)
-        elif first.source != source.source:
+        else:  # the same bytes from another source, or again in a vendored archive (kept as published)
             copies.append(source)
-        else:
-            quarantine.append(_quarantined(row, "duplicate", f"{name}: same bytes as {first.source_file}; kept that one"))
     return CorpusPlan(to_build, quarantine, copies)
 
 
@@ -160,8 +166,9 @@ def _keyed_frame(table: str, rows: list[dict]) -> pl.DataFrame:
 
 
 def assemble_corpus(plan: CorpusPlan, built: DocumentTables, precedence: Sequence[str] = FORMS) -> dict[str, pl.DataFrame]:
-    """Every published table from the per-document rows: one form per resolution, every form recorded,
-    inputs that are not resolutions or repeat one from the same source quarantined, citations linked."""
+    """Every published table from the per-document rows: one form per resolution, every input of it recorded,
+    inputs that are not resolutions (or a second file of one under the raw directory) quarantined, citations
+    linked."""
     quarantine = list(plan.quarantine)
     outcome_of = {row["source_sha256"]: row for row in built.outcomes.iter_rows(named=True)}
     candidates: dict[str, list[SourceText]] = {}
@@ -181,7 +188,7 @@ def assemble_corpus(plan: CorpusPlan, built: DocumentTables, precedence: Sequenc
         published[document_id] = ranked[0]
         seen_sources: dict[str, str] = {}
         for source in ranked:
-            if source.source in seen_sources:
+            if source.source == USER_SOURCE and source.source in seen_sources:  # a maintainer's second copy
                 quarantine.append(_quarantined(source.__dict__, "duplicate",
                                                f"{source.source_file}: {document_id} is already read from "
                                                f"{seen_sources[source.source]} of the same source; kept that one"))
