@@ -15,7 +15,7 @@ $(BIN)/.installed: pyproject.toml requirements.lock
 	touch $@
 
 release: $(BIN)/.installed
-	$(BIN)/unres build
+	$(BIN)/unres build --dagster-home $(CURDIR)/.dagster_home
 
 # tests/test_report.py opens the release report in headless Chromium (Debian's package, installed as root).
 /usr/bin/chromium:

@@ -16,11 +16,12 @@ from pipeline.resources import UnresConfig
 def build_release(raw_dir: Path, releases_dir: Path, version: str = "", dist_dir: Path | None = None,
                   gold_dir: Path | None = None, cache_dir: Path | None = None, workers: int = 0,
                   step_documents: int = 1000, executor: str = "in_process", sources_dir: Path | None = None,
-                  precedence: str | None = None) -> int:
+                  precedence: str | None = None, dagster_home: Path | None = None) -> int:
     """Build one release. ``dist_dir`` (the CLI's ``--dist``, default ``dist``) also publishes the
     archive and index there and compares with the previous release listed in it; None skips both.
     ``cache_dir`` keeps the rows of every text built, so that the next build parses only new texts.
-    ``executor`` other than in_process runs the same job with steps in other processes."""
+    ``executor`` other than in_process runs the same job with steps in other processes. ``dagster_home``
+    records the in-process run in that Dagster instance (the UI's), else in a throw-away one."""
     if not raw_dir.is_dir():
         print(f"unres build: raw directory {raw_dir} does not exist", file=sys.stderr)
         return 2
@@ -38,8 +39,13 @@ def build_release(raw_dir: Path, releases_dir: Path, version: str = "", dist_dir
     logging = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
     if executor == "in_process":
         job = build_definitions(config, executor="in_process", in_memory=True).resolve_job_def("build_release")
-        return _report(job.execute_in_process(instance=dg.DagsterInstance.ephemeral(), raise_on_error=False,
-                                              run_config=logging))
+        if dagster_home is None:
+            return _report(job.execute_in_process(instance=dg.DagsterInstance.ephemeral(), raise_on_error=False,
+                                                  run_config=logging))
+        # A persistent instance records the run and every materialization, so `make ui` shows them.
+        dagster_home.mkdir(parents=True, exist_ok=True)
+        with dg.DagsterInstance.from_config(str(dagster_home.resolve())) as instance:
+            return _report(job.execute_in_process(instance=instance, raise_on_error=False, run_config=logging))
     if executor not in EXECUTORS:
         print(f"unres build: executor {executor!r}: expected one of {', '.join(EXECUTORS)}", file=sys.stderr)
         return 2

@@ -34,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
                        help="worker processes per build step (default: every core in process, 1 otherwise)")
     build.add_argument("--step-documents", type=int, default=1000,
                        help="documents per mapped build step (default: 1000)")
+    build.add_argument("--dagster-home", type=Path, default=None,
+                       help="record the run in this Dagster instance, as `make release` does with .dagster_home "
+                            "so that `make ui` shows its history (default: a throw-away instance)")
     build.add_argument("--executor", default="in_process", choices=["in_process", "multiprocess"],
                        help="Dagster executor: in_process (default; steps share a worker pool) or multiprocess "
                             "(each step, and so each batch of documents, in its own process)")
@@ -69,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             str(Path(args.out).parent / "cache") if scratch else "data/cache")
         return build_release(Path(args.raw), Path(args.out), args.version, dist_dir=Path(dist) if dist else None,
                              sources_dir=Path(args.sources) if args.sources else None, precedence=args.prefer,
+                             dagster_home=args.dagster_home,
                              gold_dir=args.gold, cache_dir=Path(cache) if cache else None, workers=args.workers,
                              step_documents=args.step_documents, executor=args.executor)
     if args.command == "release":

@@ -114,3 +114,20 @@ def test_instrument_graph_links_resolutions_inside_the_corpus(release_dir: Path)
     linked = citations.filter(pl.col("cited_document_id").is_not_null())
     assert (linked["cited_document_id"] == linked["instrument_id"]).all()
     assert set(linked["cited_document_id"]) <= set(pl.read_parquet(parquet / "documents.parquet")["document_id"])
+
+
+def test_a_build_recorded_in_a_dagster_home_shows_its_run_and_materializations(tmp_path: Path) -> None:
+    """`make release` records its run in .dagster_home, so that `make ui` shows history and each table's
+    materialization with its row count."""
+    import dagster as dg
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(RAW / "S_RES_598_1987.txt", raw / "S_RES_598_1987.txt")
+    home = tmp_path / "dagster_home"
+    assert build_release(raw, tmp_path / "releases", "2026.1.9", dagster_home=home) == 0
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        runs = instance.get_runs()
+        assert [run.job_name for run in runs] == ["build_release"] and runs[0].is_success
+        event = instance.get_latest_materialization_event(dg.AssetKey("documents"))
+        assert event is not None and event.asset_materialization.metadata["dagster/row_count"].value == 1
