@@ -166,9 +166,17 @@ def datapackage(root: Path, version: str, sources: list[dict], counts: dict[str,
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "unres",
+        "id": f"unres-{version}",
         "title": "unres: United Nations resolutions as tables",
-        "description": "Paragraphs, footnotes, operative clauses and verbs, actors, cited instruments and deadlines "
-                       "extracted from the text of United Nations resolutions.",
+        "description": "Paragraphs, footnotes, operative clauses and verbs, actors, cited instruments, deadlines, "
+                       "mandates, votes and sponsors of United Nations resolutions (General Assembly, Security "
+                       "Council, Human Rights Council, Economic and Social Council), from the UN's Akoma Ntoso XML, "
+                       "PDF files and their text.",
+        "keywords": ["United Nations", "resolutions", "General Assembly", "Security Council", "Human Rights Council",
+                     "Economic and Social Council", "international law", "Akoma Ntoso", "text as data"],
+        "contributors": [{"title": "The unres contributors", "roles": ["creator"]},
+                         {"title": "United Nations", "roles": ["author"],
+                          "path": "https://www.un.org/en/about-us/terms-of-use"}],
         "version": version,
         "schema_version": schema_version,
         "created": f"{release_date(version)}T00:00:00Z",
