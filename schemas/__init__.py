@@ -79,8 +79,9 @@ TABLES: dict[str, TableSpec] = {
                   "One row per operative main verb: the lead verb and each further coordinated verb.",
                   ("clause_id",), (_fk("document_id", "documents"), _fk("paragraph_id", "paragraphs"),
                                    _fk("verb", "verbs")), group="extract", per_document=True),
-        TableSpec("actors", Actors, "Actor lexicon", "One row per canonical actor, with its kind and aliases.",
-                  ("actor_id",), group="lexicons"),
+        TableSpec("actors", Actors, "Actors", "One row per actor: every actor of the lexicon, with its kind and aliases, "
+                  "and every actor the addressee grammar found outside it (in_lexicon false, its kind guessed from "
+                  "the head noun).", ("actor_id",), group="extract"),
         TableSpec("actor_mentions", ActorMentions, "Actor mentions",
                   "One row per actor named in a paragraph; addressees are linked to the clause addressing them.",
                   ("mention_id",), (_fk("document_id", "documents"), _fk("paragraph_id", "paragraphs"),
