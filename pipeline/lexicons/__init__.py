@@ -44,7 +44,7 @@ __all__ = [
     "RECURRENCE_FORMS", "UN_ACTOR_KINDS", "VERB_CATEGORIES", "VERB_SECTIONS", "Actor", "Body", "CouncilYear",
     "DocumentSeries", "GaSession", "Instrument", "LexiconError", "Recurrence", "ReportingTerm", "Verb", "VerbForm", "actors",
     "bodies", "body_by_code", "body_name_alternation", "body_named", "body_of_symbol", "document_series",
-    "finite_first_words", "ga_sessions", "instrument_kinds", "instruments", "issuing_bodies", "lead_first_words", "load", "read",
+    "finite_first_words", "ga_sessions", "instrument_kinds", "instruments", "issuing_bodies", "lead_first_words", "read",
     "recurrences", "reporting_terms", "resolve_body", "sc_resolution_year", "sc_resolution_years",
     "session_calendar", "symbol_prefix_alternation", "verb_forms", "verbs",
 ]
@@ -294,12 +294,6 @@ def sc_resolution_year(number: int) -> int | None:
 
 
 @cache
-def load(name: str) -> tuple[dict[str, str], ...]:
-    """Untyped rows of ``<name>.csv``; only for pipeline/text/structure.py until it uses the readers above."""
-    with (LEXICON_DIR / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
-        return tuple(dict(row) for row in csv.DictReader(handle))
-
-
 # --- derived views -------------------------------------------------------------------------
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.lexicons import load
+from pipeline.lexicons import actors
 from pipeline.text.actors import ActorMention, discovered_actor, find_actor_mentions
 from pipeline.text.clauses import find_clauses
 
-NAMES = {row["actor_id"]: row["name"] for row in load("actors")}
+NAMES = {actor.actor_id: actor.name for actor in actors()}
 
 
 def _name(mention: ActorMention) -> str:
@@ -274,15 +274,15 @@ def test_short_form_resolved_from_context() -> None:
 
 
 def test_lexicon_lists_every_member_state_once() -> None:
-    rows = load("actors")
-    ids = [row["actor_id"] for row in rows]
+    rows = actors()
+    ids = [row.actor_id for row in rows]
     assert len(ids) == len(set(ids))
-    assert sum(row["kind"] == "state" for row in rows) == 193
+    assert sum(row.kind == "state" for row in rows) == 193
     kinds = {
         "member_states", "state", "un_principal_organ", "un_secretariat", "un_entity", "un_subsidiary_body",
         "intergovernmental_organization", "civil_society", "private_sector", "party", "other",
     }
-    assert {row["kind"] for row in rows} <= kinds
+    assert {row.kind for row in rows} <= kinds
 
 
 @pytest.mark.parametrize(
@@ -492,9 +492,9 @@ def test_object_grammar(text: str, expected: set[tuple[int, str]]) -> None:
 def test_short_names_resolve(surface: str, name: str) -> None:
     """Gold files and texts use short names; each is a name or alias of one lexicon actor."""
     lookup = {}
-    for row in load("actors"):
-        for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
-            lookup.setdefault(alias.lower(), row["name"])
+    for actor in actors():
+        for alias in actor.surfaces:
+            lookup.setdefault(alias.lower(), actor.name)
     assert lookup[surface.lower()] == name
     text = f"Welcomes the cooperation of {surface} with the Secretary-General;"
     assert [NAMES[m.actor_id] for m in find_actor_mentions(text)][0] == name

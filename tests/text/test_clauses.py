@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import pytest
 
-from pipeline.lexicons import load
+from pipeline.lexicons import verbs
 from pipeline.text.clauses import find_clauses, find_lead
 
 LEADS = [
@@ -443,11 +443,11 @@ def test_find_clauses(text: str, expected: list[tuple[str, str, str | None]]) ->
 
 
 def test_every_verb_lemma_is_unique_and_ranked() -> None:
-    rows = load("verbs")
-    lemmas = [row["verb"] for row in rows]
+    rows = verbs()
+    lemmas = [row.verb for row in rows]
     assert len(lemmas) == len(set(lemmas))
-    assert all(row["section"] in {"preamble", "operative", "both"} for row in rows)
-    strength = {row["verb"]: int(row["strength"]) for row in rows}
+    assert all(row.section in {"preamble", "operative", "both"} for row in rows)
+    strength = {row.verb: row.strength for row in rows}
     scale = ["take note", "welcome", "encourage", "invite", "call upon", "urge", "request", "demand"]
     scale.append("decide")
     assert [strength[v] for v in scale] == sorted(strength[v] for v in scale)

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 import pytest
 
-from pipeline.lexicons import load
+from pipeline.lexicons import ga_sessions, recurrences
 from pipeline.text.dates import find_time_expressions, session_period
 
 D = date.fromisoformat
@@ -570,22 +570,22 @@ def test_results_are_sorted_and_disjoint():
     assert all(a.end <= b.start for a, b in pairwise(found))
 
 
-RECURRENCE_ROWS = [row for row in load("recurrences") if row["recurrence"]]
+RECURRENCE_ROWS = [row for row in recurrences() if row.recurrence]
 
 
-@pytest.mark.parametrize("row", RECURRENCE_ROWS, ids=[row["phrase"] for row in RECURRENCE_ROWS])
+@pytest.mark.parametrize("row", RECURRENCE_ROWS, ids=[row.phrase for row in RECURRENCE_ROWS])
 def test_every_recurrence_row_is_read(row):
     """Each lexicon phrase, in a sentence, is one recurring expression with the row's recurrence."""
-    phrase = row["phrase"]
-    text = f"{phrase} reports to the Assembly" if row["form"] == "series_adjective" else f"to report {phrase} to it"
-    assert [(e.surface, e.recurrence) for e in find_time_expressions(text)] == [(phrase, row["recurrence"])]
+    phrase = row.phrase
+    text = f"{phrase} reports to the Assembly" if row.form == "series_adjective" else f"to report {phrase} to it"
+    assert [(e.surface, e.recurrence) for e in find_time_expressions(text)] == [(phrase, row.recurrence)]
 
 
 def test_recurrence_rows_are_documented_and_well_formed():
     forms = {"word", "series_word", "series_adjective", "phrase", "not_recurring", "follower", "amount"}
-    rows = load("recurrences")
-    assert all(row["form"] in forms and row["comment"] for row in rows)
-    assert len({row["phrase"] for row in rows}) == len(rows)
+    rows = recurrences()
+    assert all(row.form in forms and row.comment for row in rows)
+    assert len({row.phrase for row in rows}) == len(rows)
 
 
 @pytest.mark.parametrize(("session", "span"), [(73, S73), (74, S74), (78, S78), (80, S80), (12, None)])
@@ -595,9 +595,9 @@ def test_session_period(session, span):
 
 def test_session_calendar_is_contiguous():
     """Each session closes the day before the next opens, and every row says how it was derived."""
-    rows = load("ga_sessions")
+    rows = ga_sessions()
     for row, following in pairwise(rows):
-        assert int(following["session"]) == int(row["session"]) + 1
-        assert (D(following["opened_on"]) - D(row["closed_on"])).days == 1
-        assert D(row["opened_on"]).weekday() == 1  # a Tuesday
-    assert all(row["comment"] for row in rows)
+        assert following.session == row.session + 1
+        assert (following.opened_on - row.closed_on).days == 1
+        assert row.opened_on.weekday() == 1  # a Tuesday
+    assert all(row.comment for row in rows)
