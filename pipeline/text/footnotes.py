@@ -11,6 +11,7 @@ from functools import cache
 
 from pipeline.text.layout import (
     FOOTNOTE_ENTRY,
+    NOTE_NUMBER_LINE,
     SUPERSCRIPT,
     SUPERSCRIPT_ENTRY,
     UNUSUAL_WHITESPACE,
@@ -34,6 +35,11 @@ _NOT_MARKER_BEFORE = re.compile(
 def footnote(raw: str, entry: list[Line]) -> Footnote:
     """One footnote from its lines: the number that opens it and the text after it."""
     first = entry[0]
+    alone = NOTE_NUMBER_LINE.match(first.text)
+    if alone and len(entry) > 1:  # the number on a line of its own (pdftotext), the text on the lines given
+        parts = [SpannedText(line.text, ((0, line.start),)) for line in entry[1:]]
+        spanned = clean_spanned(join([p.strip() for p in parts])).sub(_SPLIT_URL)
+        return Footnote(number=int(alone.group(1)), text=spanned.text, char_start=first.start, char_end=entry[-1].end)
     superscript = SUPERSCRIPT_ENTRY.match(first.text)
     plain = FOOTNOTE_ENTRY.match(first.text)
     match = superscript or plain

@@ -31,6 +31,7 @@ _FURNITURE = [
                r"\s*(?:\d{6})?\s*(?:/\.\.\.)?\s*$"),
     re.compile(r"^\s*(?:\d{1,3}\s+)?GE\.\d{2}-\d{5}\s*(?:\(E\))?(?:\s+\d{1,3})?\s*$"),  # Geneva job number
     re.compile(r"^\s*\*\d{5,}\*\s*$"),  # barcode
+    re.compile(r"^\s*\d{6}\s*$"),  # the print date stamp ("201223") a text extractor puts on a line of its own
     re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*$"),  # page counter 2/18
     re.compile(r"^\s*(?i:page) \d+\s*$"),
     re.compile(r"^\s*/\.\.\.\s*$"),
@@ -39,6 +40,11 @@ _FURNITURE = [
 _ANY_FURNITURE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _FURNITURE))
 _PAGE_SIDE_LINE = re.compile(r"^\s*(?:English|\d{1,3})\s*$")
 _FOOTNOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
+NOTE_NUMBER_LINE = re.compile(r"^\s*(\d{1,3})\s*$")  # a footnote's number on a line of its own (pdftotext)
+_COLUMNS = re.compile(r"\s{3,}")
+_PAGE_BREAK = "\f"  # pdftotext opens every page after the first with a form feed
+_NOTE_END = re.compile(r"[.)\]”\"]\s*$")
+_NOTE_START = re.compile(r"^\s*[A-Z“\"(\d]")
 FOOTNOTE_ENTRY = re.compile(r"^\s*(\d{1,3})/?\s+([^\s\-–—−,;:.)\]].*)$")  # not "3 – 14 June" (a wrapped date)
 SUPERSCRIPT_ENTRY = re.compile(rf"^\s*([{SUPERSCRIPT}]+)\s*(\S.*)$")
 _SLASH_ENTRY = re.compile(r"^\s*\d{1,3}/\s+\S")  # "1/ S/25046." in 1990s Council texts
@@ -189,6 +195,24 @@ def mark_furniture(lines: list[Line], header_text: str) -> None:
             squashed = _squash(candidate.text)
             if candidate.kind == "body" and len(squashed) >= 5 and squashed in known:
                 candidate.kind = "furniture"
+    _mark_page_tops(lines, known)
+
+
+def _mark_page_tops(lines: list[Line], known: str) -> None:
+    """The running header at the top of a page after a form feed (pdftotext): lines whose every column
+    (-layout sets title and symbol side by side) is furniture or the masthead's title, up to the last
+    furniture line and on until the first line of text."""
+    for start in (k for k, line in enumerate(lines) if line.text.startswith(_PAGE_BREAK)):
+        window = lines[start : start + 8]
+        last = max((k for k, w in enumerate(window) if w.kind == "furniture"), default=-1)
+        for position, candidate in enumerate(window):
+            if candidate.kind != "body":
+                continue
+            columns = [c for c in _COLUMNS.split(candidate.text.strip()) if c]
+            if all(_ANY_FURNITURE.match(c) or (len(_squash(c)) >= 5 and _squash(c) in known) for c in columns):
+                candidate.kind = "furniture"
+            elif position > last:  # the title under the symbol ends at the first line of text
+                break
 
 
 def _squash(text: str) -> str:
@@ -197,7 +221,7 @@ def _squash(text: str) -> str:
 
 def mark_footnotes(lines: list[Line]) -> list[list[Line]]:
     """Footnote entries: lines after a rule of underscores, or lines opening with superscripts."""
-    entries: list[list[Line]] = []
+    entries: list[list[Line]] = _page_foot_entries(lines)
     in_block = block_start = False
     last_number = 0
     for line in lines:
@@ -225,6 +249,49 @@ def mark_footnotes(lines: list[Line]) -> list[list[Line]]:
             line.kind = "footnote"
             entries.append([line])
     return entries
+
+
+def _page_foot_entries(lines: list[Line]) -> list[list[Line]]:
+    """Footnotes of text with page breaks (pdftotext): everything from a page's last rule to the page's
+    end that is not furniture. The numbers stand on lines of their own, in -layout output each above
+    its text, in plain output in an order of their own, so each entry is [number line, text lines]:
+    the texts in reading order, cut where a number line stands between them and else after the lines
+    most like a footnote's end, as many entries as numbers, numbered in ascending order."""
+    starts = [k for k, line in enumerate(lines) if line.text.startswith(_PAGE_BREAK)]
+    if not starts:
+        return []
+    entries: list[list[Line]] = []
+    for first, last in zip([0, *starts], [*starts, len(lines)], strict=True):
+        rules = [k for k in range(first, last) if lines[k].kind == "body" and _FOOTNOTE_RULE.match(lines[k].text)]
+        if not rules:
+            continue
+        lines[rules[-1]].kind = "furniture"
+        zone = [line for line in lines[rules[-1] + 1 : last] if line.kind == "body"]
+        numbered = [line for line in zone if NOTE_NUMBER_LINE.match(line.text)]
+        texts = [line for line in zone if not NOTE_NUMBER_LINE.match(line.text)]
+        for line in zone:
+            line.kind = "footnote"
+        if numbered and texts:
+            numbers = sorted(numbered, key=lambda line: int(line.text))
+            groups = _note_groups(texts, zone, len(numbers))
+            entries += [[number, *group] for number, group in zip(numbers, groups, strict=False)]
+    return entries
+
+
+def _note_groups(texts: list[Line], zone: list[Line], count: int) -> list[list[Line]]:
+    """Cut the footnote text lines of a page into ``count`` entries."""
+    position = {id(line): k for k, line in enumerate(zone)}
+    strong, weak = [], []
+    for k in range(1, len(texts)):
+        before, after = texts[k - 1], texts[k]
+        if position[id(after)] - position[id(before)] > 1:  # a number line between them
+            strong.append(k)
+        elif _NOTE_END.search(before.text) and _NOTE_START.match(after.text):
+            weak.append(k)
+    cuts = strong[: count - 1]
+    ranked = sorted(weak, key=lambda k: len(texts[k - 1].text.strip()))
+    cuts = sorted(cuts + ranked[: max(0, count - 1 - len(cuts))])
+    return [texts[a:b] for a, b in zip([0, *cuts], [*cuts, len(texts)], strict=True)]
 
 
 def mark_closing(lines: list[Line]) -> str:
