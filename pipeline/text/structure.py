@@ -11,7 +11,7 @@ Every row keeps offsets into the raw text, and anything not accounted for is res
 
 from __future__ import annotations
 
-from pipeline.text import furniture, layout
+from pipeline.text import furniture, layout, words
 from pipeline.text.footnotes import attach_markers, footnote, strip_orphan_markers
 from pipeline.text.header import parse_header
 from pipeline.text.layout import SUPERSCRIPT_RUN
@@ -57,6 +57,7 @@ def parse_resolution(raw: str) -> ParsedResolution:
         raise ResolutionRejected(f'no operative paragraph found after "The {body_name}" (line {lines[opener_index].index + 1})')
 
     footnotes = [footnote(raw, entry) for entry in footnote_entries]
+    words.repair(sources, footnotes, [line.text for line in body_lines if line.kind in ("body", "footnote")])
     attach_markers(sources, footnotes)
     strip_orphan_markers(sources)
     residue = [(line.start, line.end, line.text) for line in body_lines if line.kind == "residue"]
