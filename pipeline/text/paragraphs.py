@@ -478,7 +478,7 @@ class _Segmenter:
                 paragraph.kind = "heading"
 
 
-_WRAPPED_HYPHEN = re.compile(r"[a-z]-$")
+_WRAPPED_HYPHEN = re.compile(r"[a-z]-$|(?<=[A-Za-z]) (?=-$)")  # "non-" / "governmental"; pdftotext's "Secretary -"
 _SUSPENDED_HYPHEN = re.compile(r"(?:and|or|nor|to)\b")  # "low- and middle-income" keeps its space
 
 
@@ -494,6 +494,12 @@ def _join_lines(parts: list[SpannedText]) -> SpannedText:
         return join(parts)
     joined = parts[0]
     for part in parts[1:]:
-        rejoin = _WRAPPED_HYPHEN.search(joined.text) and part.text[:1].islower() and not _SUSPENDED_HYPHEN.match(part.text)
-        joined = join([joined, part], separator="" if rejoin else " ")
+        wrapped = _WRAPPED_HYPHEN.search(joined.text)
+        rejoin = wrapped and part.text[:1].isalpha() and not _SUSPENDED_HYPHEN.match(part.text)
+        if rejoin:
+            if wrapped.group(0) == " ":  # "Secretary -" / "General": the space before the hyphen is the extractor's
+                joined = join([joined.slice(0, wrapped.start()), joined.slice(wrapped.end(), len(joined.text))], separator="")
+            joined = join([joined, part], separator="")
+        else:
+            joined = join([joined, part], separator=" ")
     return joined
