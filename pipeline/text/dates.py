@@ -89,7 +89,8 @@ _BEFORE_SESSION = re.compile(
 _SESSION_PART_BEFORE = re.compile(r"\b(?:agenda|week|debate|segment|part|meetings?) of $")
 _SESSION_RELATIVE = re.compile(r"\b(?:at|during) its (next|current|present|following) session\b")
 _OTHER_BODY_AFTER = re.compile(r" of the (?!General Assembly)")
-_ORGAN_NOUNS = ("Commission", "Committee", "Conference", "Board", "Forum", "Meeting")  # not in bodies.csv
+_ORGAN_NOUNS = ("Commission", "Committee", "Conference", "Board", "Forum", "Meeting", "Panel",  # not in bodies.csv
+                "Environment Assembly", "Assembly of States Parties")
 _BODY_NOUN = re.compile(
     r"\b("
     + "|".join(map(re.escape, (
@@ -209,12 +210,13 @@ def find_time_expressions(
         *(_expr(text, match.span(1), "recurring", recurrence="annual") for match in _OBSERVANCE.finditer(text)),
         *(_expr(text, match, "due_date") for match in _NTH_DAY_AFTER.finditer(text)),
     ]
+    own_session = None if session_calendar(citing) else session  # a calendar dates the body's sessions itself
     kept: list[TimeExpression] = []
     for expr in sorted(candidates, key=lambda e: (e.start, -(e.end - e.start))):
         if kept and expr.start < kept[-1].end:
             continue
-        if _is_historical(text, expr, adopted_on) or (session and expr.session and expr.date_end is None
-                                                       and expr.session < session):
+        if _is_historical(text, expr, adopted_on) or (own_session and expr.session and expr.date_end is None
+                                                       and expr.session < own_session):
             continue
         kept.append(expr)
     return kept

@@ -596,6 +596,12 @@ OWN_SESSION_CASES = [
     ("unxml-hrc-sessions-54-60.zip/…/58session/English/A_HRC_RES_58_3E.xml op24",
      "on unilateral coercive measures and the rule of law, submitted to the Human Rights Council at its forty-second "
      "session, and also recalls the reports", "HRC", 58, []),
+    ("unxml-ga-sessions-74-80.zip/…/78session/English/A_RES_78_190-2326049E.xml op69 (the Council's session)",
+     "Requests the Special Rapporteur to prepare, for submission to the General Assembly at its seventy-ninth session "
+     "and to the Human Rights Council at its fifty-sixth session, reports", "GA", 78,
+     [sess("at its seventy-ninth session", 79, (D("2024-09-10"), D("2025-09-08"))), sess("at its fifty-sixth session", 56)]),
+    ("unxml-ga-sessions-74-80.zip/…/78session/English/A_RES_78_69-2324917E.xml op218", "on marine plastic litter and microplastics, adopted by the United "
+     "Nations Environment Assembly of the United Nations Environment Programme at its fourth session", "GA", 78, []),
     ("unxml-hrc-sessions-54-60.zip/…/58session/English/A_HRC_RES_58_17E.xml op18",
      "in the report to be submitted to the Human Rights Council at its sixty-fourth session;", "HRC", 58,
      [sess("at its sixty-fourth session", 64)]),
