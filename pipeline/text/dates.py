@@ -134,6 +134,7 @@ _PERIOD_ENDING = re.compile(
 _PERIOD_BEGINNING = re.compile(
     rf"\bfor (?:(?:a|an|another)(?: (?:additional|further|new|final|initial|last|technical|limited))* period of "
     rf"|(?:a further |an additional |another )?){_NUM} {_UNIT},? (?:(?:beginning|starting|commencing)(?: on)?|from|beyond) (?P<begin>{_DMY})"
+    rf"(?: (?:until|to|through) (?P<until>{_DMY}))?"
 )
 # "Declares 16 May the International Day of ...": an observance that recurs every year on that day.
 _OBSERVANCE = re.compile(
@@ -428,8 +429,9 @@ def _written_periods(text: str, adopted_on: date | None) -> list[TimeExpression]
     for match in _PERIOD_BEGINNING.finditer(text):
         amount, unit = match.group(1), match.group(2)
         begin = _point(match.group("begin"))
+        until = match.group("until") and _point(match.group("until"))
         if begin:
-            found.append(_expr(text, match, "due_date", _after(begin[0], amount, unit)))
+            found.append(_expr(text, match, "due_date", (begin[0], until[1]) if until else _after(begin[0], amount, unit)))
     return found
 
 

@@ -565,6 +565,11 @@ CASES = [
      "to establish the United Nations Integrated Office in Sierra Leone (UNIOSIL), for an initial period of 12 months "
      "beginning on 1 January 2006, with the following key tasks:", D("2005-08-31"), "SC",
      [due("for an initial period of 12 months beginning on 1 January 2006", "2006-01-01", "2007-01-01")]),
+    ("unxml-sc-2000-2026.zip/…/2015/S_RES_2203_1502254E.xml op1",
+     "Decides to extend the mandate of UNIOGBIS for a period of 12 months beginning on 1 March 2015 until 29 February "
+     "2016;",
+     D("2015-02-18"), "SC", [due("for a period of 12 months beginning on 1 March 2015 until 29 February 2016",
+                                 "2015-03-01", "2016-02-29")]),
     # --- a time under way at the adoption that a completed act looks back to is not a deadline ---
     ("unxml-hrc-sessions-54-60.zip/…/55session/English/A_HRC_RES_55_15E.xml op1",
      "Takes note of the report of the Special Rapporteur on minority issues and the report submitted by the previous "
