@@ -17,6 +17,7 @@ from pipeline.text import actors as actor_text
 from pipeline.text import clauses as clause_text
 from pipeline.text import dates as date_text
 from pipeline.text import symbols as symbol_text
+from pipeline.text.binding import binding_deadline
 from pipeline.text.model import ParsedResolution
 from schemas import TABLES
 
@@ -163,7 +164,8 @@ def _extract_document(document: dict, paragraphs: list[dict], footnotes: list[di
             out["citations"].append(_citation(f"{pid}:r{position}", document_id, pid, ref, "text", None))
             out["instruments"].append(_instrument(ref))
         if paragraph["section"] == "operative" and paragraph["kind"] != "heading":
-            expressions = date_text.find_time_expressions(text, adopted_on=document["adopted_on"], body=body)
+            expressions = date_text.find_time_expressions(text, adopted_on=document["adopted_on"], body=body,
+                                                           session=document["session"])
             for position, expression in enumerate(expressions, start=1):
                 clause = _clause_at(found, expression.start)
                 actors = addressees.get(clause.index, []) if clause else []
@@ -211,7 +213,7 @@ def _instrument(ref) -> dict:
 
 def build_mandates(clauses: pl.DataFrame, mentions: pl.DataFrame, deadlines: pl.DataFrame,
                    actors: pl.DataFrame, paragraphs: pl.DataFrame) -> pl.DataFrame:
-    """Clauses addressed to a UN entity, with their first deadline and any recurrence."""
+    """Clauses addressed to a UN entity, with their binding deadline (pipeline/text/binding.py) and any recurrence."""
     reporting = re.compile(r"\b(?:" + "|".join(re.escape(r.term) for r in lexicons.reporting_terms()) + r")", re.IGNORECASE)
     un_actors = actors.filter(pl.col("kind").cast(pl.String).is_in(lexicons.UN_ACTOR_KINDS)).select("actor_id")
     addressed = (
@@ -220,10 +222,13 @@ def build_mandates(clauses: pl.DataFrame, mentions: pl.DataFrame, deadlines: pl.
         .select("clause_id", "actor_id")
         .unique(maintain_order=True)
     )
-    first_deadline = (
-        deadlines.filter(pl.col("kind") != "recurring").group_by("clause_id", maintain_order=True)
-        .agg(pl.col("deadline_id").first(), pl.col("date_end").first())
-    )
+    by_clause: dict[str, list[dict]] = {}
+    for row in deadlines.filter(pl.col("clause_id").is_not_null()).iter_rows(named=True):
+        by_clause.setdefault(row["clause_id"], []).append(row)
+    binding = [(clause_id, chosen["deadline_id"], chosen["date_end"]) for clause_id, rows in by_clause.items()
+               if (chosen := binding_deadline(rows))]
+    first_deadline = pl.DataFrame(binding, schema={"clause_id": pl.String, "deadline_id": pl.String,
+                                                   "date_end": pl.Date}, orient="row")
     recurrence = (
         deadlines.filter(pl.col("kind") == "recurring").group_by("clause_id", maintain_order=True)
         .agg(pl.col("recurrence").first())

@@ -35,8 +35,10 @@ def parse_date(text: str) -> date | None:
 # Conventions (shared with tests/gold/a_res_72_284/deadlines.csv):
 # - A month means its whole span ("no later than May 2019" = 2019-05-01..2019-05-31), a year
 #   its whole year, a quarter or half its months; "the end of X" is the single last day of X.
-# - "until <date>" and "for a period of N months" run from the adoption date (None when the
-#   adoption date is not given) to the end date.
+# - date_start is the first day of the time named: a point at its precision (above), or for a period
+#   ("until <date>", "until the end of X", "for a period of N months", "within N days") the adoption date
+#   (None when not given) or the start it writes; date_end the end date. A period that writes its end
+#   ("for a period of six months, that is, until 31 December 2006") is one expression ending on that date.
 # - "within N units" counts from the adoption when no other anchor is named ("within 90 days",
 #   "... of the adoption"); another anchor ("of their approval") leaves both dates None.
 #   Hours: the end day is adoption + N // 24 days (12 hours = same day). Working days are
@@ -48,7 +50,8 @@ def parse_date(text: str) -> date | None:
 # - A period "from 1 July 2018 to 30 June 2019" and dated events ("on 28 and 29 June 2018")
 #   are event_date; deadlines are due_date; a GA session is session with its calendar dates.
 # - Historical dates are dropped: dates introduced by "of" (resolution X of <date>) or
-#   "adopted/signed/held on", and, when ``adopted_on`` is known, anything that ended before it.
+#   "adopted/signed/held on", and, when ``adopted_on`` is known, anything that ended before it or
+#   that began by then after a completed act ("the report submitted ... at its seventy-eighth session").
 
 _ORD = rf"\b({ORDINAL_WORD})"
 _NUM = rf"(\d+|{CARDINAL_WORD})"
@@ -86,7 +89,8 @@ _BEFORE_SESSION = re.compile(
 _SESSION_PART_BEFORE = re.compile(r"\b(?:agenda|week|debate|segment|part|meetings?) of $")
 _SESSION_RELATIVE = re.compile(r"\b(?:at|during) its (next|current|present|following) session\b")
 _OTHER_BODY_AFTER = re.compile(r" of the (?!General Assembly)")
-_ORGAN_NOUNS = ("Commission", "Committee", "Conference", "Board", "Forum", "Meeting")  # not in bodies.csv
+_ORGAN_NOUNS = ("Commission", "Committee", "Conference", "Board", "Forum", "Meeting", "Panel",  # not in bodies.csv
+                "Environment Assembly", "Assembly of States Parties")
 _BODY_NOUN = re.compile(
     r"\b("
     + "|".join(map(re.escape, (
@@ -117,6 +121,21 @@ _FOR_PERIOD = re.compile(
     rf"\bfor (?:a|an additional|a further) period of {_NUM} {_UNIT}\b"
     r"(?! (?:from|after|following) (?:the (?:date|moment) of )?(?:the )?adoption)"  # left to _COUNT_FROM
 )
+# A period with its end or start written out: "for a period of six months, that is, until 31 December 2006",
+# "for a further period ending 15 December 1999", "for a further 12 months to 31 July 2009", "for an
+# initial period of 12 months beginning on 1 January 2006". One expression: the written end date binds.
+_PERIOD_HEAD = (
+    rf"\bfor (?:(?:a|an|another)(?: (?:additional|further|new|final|initial|last|technical|limited))* period"
+    rf"(?: of {_NUM} {_UNIT})?|(?:a further |an additional |another )?{_NUM} (?:more |further |additional )?{_UNIT})"
+)
+_PERIOD_ENDING = re.compile(
+    rf"{_PERIOD_HEAD}(?:,? that is,?|,)? (?:until|till|through|to|(?:ending|terminating|expiring)(?: on)?) (?P<end>{_DMY})"
+)
+_PERIOD_BEGINNING = re.compile(
+    rf"\bfor (?:(?:a|an|another)(?: (?:additional|further|new|final|initial|last|technical|limited))* period of "
+    rf"|(?:a further |an additional |another )?){_NUM} {_UNIT},? (?:(?:beginning|starting|commencing)(?: on)?|from|beyond) (?P<begin>{_DMY})"
+    rf"(?: (?:until|to|through) (?P<until>{_DMY}))?"
+)
 # "Declares 16 May the International Day of ...": an observance that recurs every year on that day.
 _OBSERVANCE = re.compile(
     rf"\b(?:[Dd]eclares?|[Pp]roclaims?|[Dd]esignates?|to (?:declare|proclaim|designate))(?: that)? "
@@ -132,6 +151,11 @@ _SPAN_WORD = re.compile(r"\b(?:within|later than|at least|adoption|period of)\b"
 _HISTORICAL_BEFORE = re.compile(
     r"\b(?:dated|since|as (?:of|at)|adopted(?: by the(?: [A-Z][\w-]*)+)?|signed|concluded|entered into force"
     r"|took place|(?:was|were|been) (?:held|convened))\s*$"
+)
+# A completed act before a time: "submitted by the previous mandate holder to the General Assembly ", "held ".
+_DONE_BEFORE = re.compile(
+    r"\b(?:(\w+) )?(?:held|submitted|presented|adopted|expressed|taken|conducted|convened|launched|organized"
+    r"|hosted|made)(?: (?:by|to|in|at|during|of|before)\b(?:(?!\bbe\b)[^,;:()]){0,80}?)?\s*$"
 )
 _QUARTER_FIRST_MONTH = {"first": 1, "second": 4, "third": 7, "fourth": 10}
 _HALF_FIRST_MONTH = {"first": 1, "second": 7}
@@ -158,13 +182,15 @@ def session_period(session: int) -> tuple[date, date] | None:
 
 
 def find_time_expressions(
-    text: str, *, adopted_on: date | None = None, body: Body | str | None = None
+    text: str, *, adopted_on: date | None = None, body: Body | str | None = None, session: int | None = None
 ) -> list[TimeExpression]:
     """Deadlines, sessions, recurrences and dated events in one normalised paragraph.
 
     ``adopted_on`` anchors relative forms ("within 90 days") and drops what ended before the
     adoption; ``body`` (a Body, or its name or code: "GA", "Security Council") says whose "its ...
-    session" it is (default the General Assembly).
+    session" it is (default the General Assembly); ``session``, the session the resolution was adopted
+    at, drops the earlier sessions of a body without a calendar ("at its forty-second session" in
+    A/HRC/RES/58/3).
     """
     citing = resolve_body(body)
     # Most paragraphs set no date: a cheap test for what each grammar needs (a year, the word
@@ -172,23 +198,26 @@ def find_time_expressions(
     dated = _FOUR_DIGITS.search(text) is not None
     sessions = "session" in text
     candidates = [
-        *(_due_dates(text) if dated else ()),
+        *(_due_dates(text, adopted_on) if dated else ()),
         *(_until(text, adopted_on) if dated else ()),
-        *(_end_of_session(text, citing) if sessions else ()),
+        *(_end_of_session(text, citing, adopted_on) if sessions else ()),
         *(_before_session(text, citing) if sessions else ()),
         *(_sessions(text, citing) if sessions else ()),
         *(_relative_sessions(text, adopted_on, citing) if sessions else ()),
         *(_events(text) if dated else ()),
         *_relative_spans(text, adopted_on),
+        *(_written_periods(text, adopted_on) if dated else ()),
         *_recurring(text),
         *(_expr(text, match.span(1), "recurring", recurrence="annual") for match in _OBSERVANCE.finditer(text)),
         *(_expr(text, match, "due_date") for match in _NTH_DAY_AFTER.finditer(text)),
     ]
+    own_session = None if session_calendar(citing) else session  # a calendar dates the body's sessions itself
     kept: list[TimeExpression] = []
     for expr in sorted(candidates, key=lambda e: (e.start, -(e.end - e.start))):
         if kept and expr.start < kept[-1].end:
             continue
-        if _is_historical(text, expr, adopted_on):
+        if _is_historical(text, expr, adopted_on) or (own_session and expr.session and expr.date_end is None
+                                                       and expr.session < own_session):
             continue
         kept.append(expr)
     return kept
@@ -230,15 +259,26 @@ def _point(surface: str) -> tuple[date, date] | None:
         return None
 
 
-def _due_dates(text: str) -> list[TimeExpression]:
+def _due_dates(text: str, adopted_on: date | None) -> list[TimeExpression]:
     found = []
     for match in _DUE.finditer(text):
         span = _point(match.group(0))
         if span and " the end of " in match.group(0):
-            span = (span[1], span[1])
+            span = _from_adoption(match, span[1], adopted_on)
         if span:
             found.append(_expr(text, match, "due_date", span))
     return found
+
+
+_LASTING = re.compile(r"(?:until|up to)\b")
+
+
+def _from_adoption(match: re.Match[str], end: date, adopted_on: date | None) -> tuple[date | None, date]:
+    """'the end of X' is its last day; 'until/up to the end of X' is a period from the adoption to it,
+    as 'until 31 March 2025' is."""
+    if _LASTING.match(match.group(0)):
+        return (adopted_on if adopted_on and adopted_on <= end else None), end
+    return end, end
 
 
 def _until(text: str, adopted_on: date | None) -> list[TimeExpression]:
@@ -271,22 +311,21 @@ def _own_session_body(body: Body) -> Body | None:
     return body if body.numbering == "session" else None
 
 
-def _session_row(text: str, match: re.Match[str], kind: str, number: int, owner: Body,
-                 end_only: bool = False) -> TimeExpression:
+def _session_row(text: str, match: re.Match[str], kind: str, number: int, owner: Body) -> TimeExpression:
     """Session dates come from the body's calendar (bodies.csv); sessions without one keep the number only."""
     span = session_calendar(owner).get(number)
-    if span and end_only:
-        span = (span[1], span[1])
     return _expr(text, match, kind, span or (None, None), session=number)
 
 
-def _end_of_session(text: str, body: Body) -> list[TimeExpression]:
+def _end_of_session(text: str, body: Body, adopted_on: date | None) -> list[TimeExpression]:
     found = []
     for match in _END_OF_SESSION.finditer(text):
         owner = _session_owner(text, match, body)
         number = ordinal_to_int(match.group(1))
+        period = session_calendar(owner).get(number) if owner and number else None
         if owner and number:
-            found.append(_session_row(text, match, "due_date", number, owner, end_only=True))
+            span = _from_adoption(match, period[1], adopted_on) if period else (None, None)
+            found.append(_expr(text, match, "due_date", span, session=number))
     return found
 
 
@@ -377,6 +416,25 @@ def _relative_spans(text: str, adopted_on: date | None) -> list[TimeExpression]:
     return found
 
 
+def _written_periods(text: str, adopted_on: date | None) -> list[TimeExpression]:
+    """A period whose end ("that is, until 31 December 2006") or start ("beginning on 1 January 2006") is
+    written: the written end binds, else the count runs from the written start. Starts on the adoption
+    unless a start is written, as every period counted from the adoption does."""
+    found = []
+    for match in _PERIOD_ENDING.finditer(text):
+        end = _point(match.group("end"))
+        if end:
+            start = adopted_on if adopted_on and adopted_on <= end[1] else None
+            found.append(_expr(text, match, "due_date", (start, end[1])))
+    for match in _PERIOD_BEGINNING.finditer(text):
+        amount, unit = match.group(1), match.group(2)
+        begin = _point(match.group("begin"))
+        until = match.group("until") and _point(match.group("until"))
+        if begin:
+            found.append(_expr(text, match, "due_date", (begin[0], until[1]) if until else _after(begin[0], amount, unit)))
+    return found
+
+
 def _after(anchor: date | None, amount: str, unit: str) -> tuple[date | None, date | None]:
     """(anchor, anchor + amount units); (None, None) without an anchor or a readable amount."""
     count = cardinal_to_int(amount)
@@ -416,7 +474,13 @@ def _recurring(text: str) -> list[TimeExpression]:
 
 
 def _is_historical(text: str, expr: TimeExpression, adopted_on: date | None) -> bool:
-    """A past date: an event 'adopted/signed/held on', or anything that ended before the adoption."""
+    """A past date: an event 'adopted/signed/held on', anything that ended before the adoption, or a time
+    under way at the adoption that a completed act looks back to ("the report submitted ... to the
+    General Assembly at its seventy-eighth session", in a resolution adopted during it)."""
     if expr.kind == "event_date" and _HISTORICAL_BEFORE.search(text[max(0, expr.start - 40):expr.start]):
         return True  # "adopted on 26 June 2018"; a deadline after "adopted" ("adopted by 2027") stays
+    if adopted_on and expr.date_start and expr.date_start <= adopted_on and expr.kind != "due_date":
+        looked_back = _DONE_BEFORE.search(text[max(0, expr.start - 100):expr.start])
+        if looked_back and looked_back.group(1) not in {"be", "being"}:
+            return True  # "to be held at its seventy-eighth session" is to come
     return bool(adopted_on and expr.date_end and expr.date_end < adopted_on)

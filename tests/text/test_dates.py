@@ -192,7 +192,7 @@ CASES = [
         "shall be permitted to vote in the General Assembly until the end of its eightieth session.",
         D("2025-10-14"),
         "GA",
-        [due("until the end of its eightieth session", "2026-09-07", "2026-09-07", 80)],
+        [due("until the end of its eightieth session", "2025-10-14", "2026-09-07", 80)],
     ),
     (
         "made",
@@ -543,6 +543,42 @@ CASES = [
     ("made subsequent session", "to report to it at its seventy-fifth and every subsequent session", None, "GA",
      [every("every subsequent session", "every session")]),
     ("made amount plural", "monthly incomes and annual budgets; the universal periodic review", None, "GA", []),
+    # --- a period with its end or start written: one expression, the written date binds ---
+    ("unxml-sc-2000-2026.zip/…/2007/S_RES_1759_N0738915.xml op3",
+     "Decides to renew the mandate of the United Nations Disengagement Observer Force for a period of six months, "
+     "that is, until 31 December 2007;", D("2007-06-20"), "SC",
+     [due("for a period of six months, that is, until 31 December 2007", "2007-06-20", "2007-12-31")]),
+    ("sc-pdftext-1994-2014.zip/sc-pdftext/1995-N9518913.txt op1",
+     "Decides to extend the mandate of UNFICYP for a further period ending on 31 December 1995;", D("1995-06-23"), "SC",
+     [due("for a further period ending on 31 December 1995", "1995-06-23", "1995-12-31")]),
+    ("unxml-sc-2000-2026.zip/…/2002/S_RES_1404_N0234045.xml op3",
+     "Decides to extend the mandate of the monitoring mechanism for a further period of six months, ending on "
+     "19 October 2002;", D("2002-04-18"), "SC",
+     [due("for a further period of six months, ending on 19 October 2002", "2002-04-18", "2002-10-19")]),
+    ("unxml-sc-2000-2026.zip/…/2003/S_RES_1462_N0323134.xml op20",
+     "Decides to extend the mandate of UNOMIG for a new period terminating on 31 July 2003, and to further review",
+     D("2003-01-30"), "SC", [due("for a new period terminating on 31 July 2003", "2003-01-30", "2003-07-31")]),
+    ("unxml-sc-2000-2026.zip/…/2004/S_RES_1556_N0444602.xml op15",
+     "Extends the special political mission set out in resolution 1547 for an additional 90 days to 10 December 2004",
+     D("2004-07-30"), "SC", [due("for an additional 90 days to 10 December 2004", "2004-07-30", "2004-12-10")]),
+    ("unxml-sc-2000-2026.zip/…/2005/S_RES_1620_N0547715.xml op1",
+     "to establish the United Nations Integrated Office in Sierra Leone (UNIOSIL), for an initial period of 12 months "
+     "beginning on 1 January 2006, with the following key tasks:", D("2005-08-31"), "SC",
+     [due("for an initial period of 12 months beginning on 1 January 2006", "2006-01-01", "2007-01-01")]),
+    ("unxml-sc-2000-2026.zip/…/2015/S_RES_2203_1502254E.xml op1",
+     "Decides to extend the mandate of UNIOGBIS for a period of 12 months beginning on 1 March 2015 until 29 February "
+     "2016;",
+     D("2015-02-18"), "SC", [due("for a period of 12 months beginning on 1 March 2015 until 29 February 2016",
+                                 "2015-03-01", "2016-02-29")]),
+    # --- a time under way at the adoption that a completed act looks back to is not a deadline ---
+    ("unxml-hrc-sessions-54-60.zip/…/55session/English/A_HRC_RES_55_15E.xml op1",
+     "Takes note of the report of the Special Rapporteur on minority issues and the report submitted by the previous "
+     "mandate holder to the General Assembly at its seventy-eighth session;", D("2024-04-04"), "HRC", []),
+    ("data/raw/A_RES_73_209.txt op1",
+     "Takes note of the views and comments expressed in the debates of the Sixth Committee at the seventy-third "
+     "session of the General Assembly on this topic", D("2018-12-20"), "GA", []),
+    ("made to be held", "decides that the panel discussion to be held at the seventy-eighth session of the General "
+     "Assembly", D("2024-04-04"), "HRC", [sess("at the seventy-eighth session of the General Assembly", 78, S78)]),
     # --- due on a day counted from an event of unknown date ---
     ("S/RES/970 op6", "Decides that the measures shall be suspended on the fifth working day following the report of the "
      "Secretary-General, unless", D("1995-01-12"), "SC",
@@ -558,6 +594,30 @@ def test_find_time_expressions(source, text, adopted_on, body, expected):
     assert [(e.surface, e.kind, e.date_start, e.date_end, e.session, e.recurrence) for e in found] == expected
     for expr in found:
         assert text[expr.start : expr.end] == expr.surface
+
+
+# (source, text, body, own session, expected): a session without a calendar before the resolution's own is past.
+OWN_SESSION_CASES = [
+    ("unxml-hrc-sessions-54-60.zip/…/58session/English/A_HRC_RES_58_3E.xml op24",
+     "on unilateral coercive measures and the rule of law, submitted to the Human Rights Council at its forty-second "
+     "session, and also recalls the reports", "HRC", 58, []),
+    ("unxml-ga-sessions-74-80.zip/…/78session/English/A_RES_78_190-2326049E.xml op69 (the Council's session)",
+     "Requests the Special Rapporteur to prepare, for submission to the General Assembly at its seventy-ninth session "
+     "and to the Human Rights Council at its fifty-sixth session, reports", "GA", 78,
+     [sess("at its seventy-ninth session", 79, (D("2024-09-10"), D("2025-09-08"))), sess("at its fifty-sixth session", 56)]),
+    ("unxml-ga-sessions-74-80.zip/…/78session/English/A_RES_78_69-2324917E.xml op218", "on marine plastic litter and microplastics, adopted by the United "
+     "Nations Environment Assembly of the United Nations Environment Programme at its fourth session", "GA", 78, []),
+    ("unxml-hrc-sessions-54-60.zip/…/58session/English/A_HRC_RES_58_17E.xml op18",
+     "in the report to be submitted to the Human Rights Council at its sixty-fourth session;", "HRC", 58,
+     [sess("at its sixty-fourth session", 64)]),
+]
+
+
+@pytest.mark.parametrize(("source", "text", "body", "session", "expected"), OWN_SESSION_CASES,
+                         ids=[c[0] for c in OWN_SESSION_CASES])
+def test_earlier_sessions_are_past(source, text, body, session, expected):
+    found = find_time_expressions(text, adopted_on=D("2025-04-02"), body=body, session=session)
+    assert [(e.surface, e.kind, e.date_start, e.date_end, e.session, e.recurrence) for e in found] == expected
 
 
 def test_results_are_sorted_and_disjoint():

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pipeline.lexicons import instruments
 from pipeline.text.symbols import InstrumentRef, canonical_symbol, find_instrument_refs
 
 GA, SC, HRC, ECOSOC = (
@@ -631,3 +632,16 @@ def test_spans_always_match_surface(text: str) -> None:
     assert [ref.start for ref in refs] == sorted(ref.start for ref in refs)
     for ref in refs:
         assert text[ref.start : ref.end] == ref.surface
+
+
+def test_no_symbol_under_two_instruments():
+    """An analyst joins on symbol: a treaty adopted by a resolution is not that resolution (the ICCPR and the
+    ICESCR, both adopted by 2200 A (XXI), were both under A/RES/2200(XXI) beside the resolution itself)."""
+    rows = instruments()
+    owners: dict[str, set[str]] = {}
+    for row in rows:
+        if row.symbol:
+            owners.setdefault(row.symbol, set()).add(row.instrument_id)
+    ids = {row.instrument_id for row in rows}
+    shared = {symbol: sorted(owner) for symbol, owner in owners.items() if len(owner | ({symbol} & ids)) > 1}
+    assert shared == {}
