@@ -71,10 +71,7 @@ def _document_row(parsed: ParsedResolution, digest: str) -> dict:
 
 def _paragraph_rows(parsed: ParsedResolution) -> list[dict]:
     rows = []
-    for paragraph in parsed.paragraphs:
-        lead = None
-        if paragraph.kind != "heading":
-            lead = clause_text.find_lead(paragraph.text, paragraph.section)
+    for paragraph, lead in zip(parsed.paragraphs, clause_text.document_leads(parsed.paragraphs), strict=True):
         rows.append({
             "paragraph_id": paragraph.paragraph_id, "document_id": parsed.header.document_id,
             "section": paragraph.section, "kind": paragraph.kind, "ordinal": paragraph.ordinal,
