@@ -132,7 +132,7 @@ def _extract_document(document: dict, paragraphs: list[dict], footnotes: list[di
     """Extraction rows of one document."""
     document_id, body = document["document_id"], document["body"]
     out: dict[str, list[dict]] = {"clauses": [], "actor_mentions": [], "citations": [], "deadlines": [], "instruments": []}
-    finder = actor_text.DocumentActors()  # "the Committee", "him": what earlier paragraphs named
+    finder = actor_text.DocumentActors(document_id)  # "the Committee", "him": what earlier paragraphs named
     for paragraph in paragraphs:
         pid, text = paragraph["paragraph_id"], paragraph["text"]
         found = []
