@@ -107,6 +107,8 @@ _WE_RE = re.compile(r"We\b\s*")
 _WE_WORD_RE = re.compile(r"\b[Ww]e\b")
 _WE_BEFORE_RE = re.compile(r"\b[Ww]e\s+$")
 _AND_BEFORE_RE = re.compile(r"\band\s*$")
+_RELATIVE_RE = re.compile(r"\b(?:that|which|who|whose|where)\b")
+_LIST_NOUN_FOLLOWER_RE = re.compile(r"\s*(?:[,;.)]|$)|\s+(?:on|of|in|and|or|to|from|by|with|for|at)\b")
 _APPOSITION_END_RE = re.compile(r",\s+")
 
 
@@ -295,7 +297,16 @@ def _introduced_lead(text: str, offset: int) -> _Hit | None:
     limit = end.start() if end else len(text)
     hits = [hit for hit in _further_hits(text, offset, "finite") if hit.end <= limit]
     return next((hit for hit in hits if text[:hit.start].rstrip().endswith(",")
-                 or _AND_BEFORE_RE.search(text, 0, hit.start)), None)
+                 or _coordinated_after_opening(text, offset, hit)), None)
+
+
+def _coordinated_after_opening(text: str, offset: int, hit: _Hit) -> bool:
+    """ "Stressing the importance of accountability ... and calls on all States": a finite verb after "and" is
+    the lead when no relative or that-clause stands before it ("measures that reinforce ... attitudes and
+    values") and a one-word verb is not read as a noun ("reports and studies on crimes")."""
+    if not _AND_BEFORE_RE.search(text, 0, hit.start) or _RELATIVE_RE.search(text, offset, hit.start):
+        return False
+    return " " in hit.phrase.strip() or not _LIST_NOUN_FOLLOWER_RE.match(text, hit.end)
 
 
 def _declaration_lead(text: str, offset: int, grammar: _Grammar) -> _Hit | None:

@@ -556,9 +556,6 @@ COMPOUND_LEADS = [
     CompoundLead(COMPILATIONS + "S_RES_0327_1973_EN_GOLD.txt", "operative",
                  "Takes cognizance of the special economic hardships confronting Zambia as a result of its decision",
                  "Takes cognizance", "take cognizance", None),
-    CompoundLead(COMPILATIONS + "S_RES_0677_1990_EN_GOLD.txt", "operative",
-                 "Mandates the Secretary-General to take custody of a copy of the population register of Kuwait,",
-                 "Mandates", "mandate", None),
     CompoundLead(COMPILATIONS + "S_RES_0100_1953_EN_GOLD.txt", "operative",
                  "Deems it desirable to that end that the works started in the demilitarized zone on 2 September 1953",
                  "Deems", "deem", None),
@@ -635,6 +632,16 @@ COMPOUND_LEADS = [
                  "Deeply troubled by the fact that Mr. Agathon Rwasa’s Forces nationales de liberation "
                  "(Palipehutu-FNL) have claimed responsibility for the Gatumba massacre, expresses its intention",
                  "expresses its intention", "express intention", None),
+    CompoundLead("unxml-ecosoc-2021-2025/2021/English/E_RES_2021_7-2107768E.xml", "operative",
+                 "Ensuring, as appropriate, that the United Nations Sustainable Development Group guides and supports "
+                 "United Nations country teams", None, None, None),
+    CompoundLead("unxml-hrc-sessions-54-60/59session/English/A_HRC_RES_59_20_E.xml", "operative",
+                 "Developing and implementing measures that reinforce non-violent actions, attitudes and values, and "
+                 "encouraging men and boys", None, None, None),
+    CompoundLead("unxml-ecosoc-2021-2025/2021/English/E_RES_2021_24-2110319E.xml", "operative",
+                 "Welcoming the first and second editions of the World Wildlife Crime Report, published by the United "
+                 "Nations Office on Drugs and Crime in 2016 and 2020, and taking note of other reports and studies on "
+                 "crimes that affect the environment", None, None, None),
     CompoundLead(SC + "2024/English/S_RES_2729-2407697E.xml", "operative",
                  "Due to increased risks of violence ahead of elections, further requests UNMISS, in coordination",
                  "further requests", "request", "further"),
