@@ -11,11 +11,13 @@ import re
 import polars as pl
 
 from pipeline.tables import frame
+from pipeline.text.addressees import OBJECT_LEAD_IN
 from schemas.health import MEASURES
 
 DIRECTIVE_CATEGORIES = ("exhortation", "request", "demand")  # the categories whose objects are addressees
 _JOB_NUMBER = r"\b\d{2}-\d{5}\b"  # "05-59277": the document's print job number
 _NOT_ADDRESSED = ("call for",)  # "calls for the release of ..." names an action, not an addressee
+_THAT_CLAUSE = rf"^{OBJECT_LEAD_IN}that\b"  # "demands that ...", "demands once more that ...": its subject acts
 
 def corpus_health(tables: dict[str, pl.DataFrame], meetings: pl.DataFrame | None = None) -> pl.DataFrame:
     """One row per (source, measure), plus the whole corpus as source 'all'. ``meetings`` are the Council's
@@ -96,8 +98,8 @@ def directive_clauses(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
     clauses = tables["clauses"].filter(pl.col("verb").is_in(verbs.to_list()) & ~pl.col("verb").is_in(_NOT_ADDRESSED))
     texts = tables["paragraphs"].select("paragraph_id", "text")
     after = clauses.join(texts, on="paragraph_id").with_columns(
-        pl.col("text").str.slice(pl.col("char_end"), 12).str.strip_chars_start().alias("_after"))
-    return after.filter(~pl.col("_after").str.starts_with("that")).select("clause_id", "document_id")
+        pl.col("text").str.slice(pl.col("char_end"), 60).alias("_after"))
+    return after.filter(~pl.col("_after").str.contains(_THAT_CLAUSE)).select("clause_id", "document_id")
 
 
 def _symbol_pattern(document_id: str) -> str:

@@ -72,10 +72,7 @@ def _document_row(parsed: ParsedResolution, digest: str) -> dict:
 
 def _paragraph_rows(parsed: ParsedResolution) -> list[dict]:
     rows = []
-    for paragraph in parsed.paragraphs:
-        lead = None
-        if paragraph.kind != "heading":
-            lead = clause_text.find_lead(paragraph.text, paragraph.section)
+    for paragraph, lead in zip(parsed.paragraphs, clause_text.document_leads(parsed.paragraphs), strict=True):
         rows.append({
             "paragraph_id": paragraph.paragraph_id, "document_id": parsed.header.document_id,
             "section": paragraph.section, "kind": paragraph.kind, "ordinal": paragraph.ordinal,
@@ -136,7 +133,7 @@ def _extract_document(document: dict, paragraphs: list[dict], footnotes: list[di
     """Extraction rows of one document."""
     document_id, body = document["document_id"], document["body"]
     out: dict[str, list[dict]] = {"clauses": [], "actor_mentions": [], "citations": [], "deadlines": [], "instruments": []}
-    finder = actor_text.DocumentActors()  # "the Committee", "him": what earlier paragraphs named
+    finder = actor_text.DocumentActors(document_id)  # "the Committee", "him": what earlier paragraphs named
     for paragraph in paragraphs:
         pid, text = paragraph["paragraph_id"], paragraph["text"]
         found = []

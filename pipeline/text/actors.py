@@ -21,6 +21,7 @@ from its phrase (open vocabulary, see :mod:`pipeline.text.addressees`). The gram
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -64,9 +65,19 @@ _CURRENCY_RE = re.compile(r"\s+(?:dollars?|euros?|pounds?|francs?|yen|yuan|rupee
 _GOVERNMENT_BEFORE_RE = re.compile(r"(?:(?<![\w-])[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+){0,2}[Gg]overnments?\s+of\s+$")
 _ESTABLISHED_RE = re.compile(
     r"(?:(?<![\w-])the\s+)?(?P<head>(?:Security\s+Council\s+)?Committee|Panel\s+of\s+Experts|Group\s+of\s+Experts"
-    r"|Monitoring\s+Group|Working\s+Group|Panel)\s+(?:(?:established|created|set\s+up)\s+)?(?:pursuant\s+to|by|under)"
-    r"\s+(?:paragraph\s+\d+\s+of\s+)?resolutions?\s+(?P<number>\d+)\s*\((?P<year>\d{4})\)"
+    r"|Monitoring\s+Group|Working\s+Group|Panel)\s+(?:(?:established|created|set\s+up)\s+)?(?:pursuant\s+to|by|under|in)"
+    r"\s+(?:(?:paragraph\s+\d+\s+of\s+)?resolutions?\s+(?P<number>\d+)\s*\((?P<year>\d{4})\)"
+    r"|(?P<own>(?:sub)?paragraph\s+(?:\d+\s*)?(?:\([a-z]\)\s*)?(?:above|below|of\s+(?:this|the\s+present)\s+resolution)))"
 )
+# A body the resolution itself sets up: "Decides to establish, in accordance with rule 28 ..., a Committee of
+# the Security Council" (S/RES/1373 (2001)); "to establish a monitoring group" (S/RES/1519 (2003)).
+_FOUNDED_RE = re.compile(
+    r"(?<![\w-])(?:re-)?(?:establish(?:es|ing)?|set\s+up|create)(?:\s*,[^,;]{1,160},)?\s+(?P<body>(?:a|an)\s+(?:new\s+)?"
+    r"(?P<head>Committee\s+of\s+the\s+Security\s+Council|(?:Security\s+Council\s+)?Committee|[Pp]anel\s+of\s+[Ee]xperts"
+    r"|[Gg]roup\s+of\s+[Ee]xperts|[Mm]onitoring\s+[Gg]roup|[Mm]onitoring\s+[Tt]eam|[Ww]orking\s+[Gg]roup))(?![\w-])"
+)
+_COUNCIL_SYMBOL_RE = re.compile(r"S/RES/(?P<number>\d+)\s*\((?P<year>\d{4})\)")
+_FOUNDED_ID_RE = re.compile(r"(?P<head>[a-z-]+)-established-pursuant-to-resolution-(?P<number>\d+)-(?P<year>\d{4})")
 _ANAPHOR_RE = re.compile(r"(?<![\w-])the\s+(?P<head>[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?(?:\s+of\s+Experts)?)"
                          + _BOUND_R)
 _PREPOSITION_AFTER_RE = re.compile(r"\s+(?:of|on|for)\s+[A-Z]")
@@ -137,15 +148,35 @@ def _lexicon() -> _Lexicon:
 
 
 def _slug(phrase: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", phrase.lower()).strip("-")
+    """An id from a name, transliterated first: "Côte d'Ivoire" -> cote-d-ivoire, "Türkiye" -> turkiye."""
+    letters = "".join(c for c in unicodedata.normalize("NFKD", phrase) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", letters.lower()).strip("-")
 
 
-def _established(match: re.Match[str]) -> tuple[str, str]:
-    """(id, name) of a body named by the resolution that set it up."""
-    head = " ".join(match["head"].split())
-    head = "Security Council Committee" if head.endswith("Committee") else head
-    name = f"{head} established pursuant to resolution {match['number']} ({match['year']})"
+def _established(match: re.Match[str], own: tuple[str, str] | None = None) -> tuple[str, str] | None:
+    """(id, name) of a body named by the resolution that set it up; ``own`` is (number, year) of the
+    resolution being read, for "the Committee established by paragraph 8 above" (None: not known)."""
+    found = own if match["own"] else (match["number"], match["year"])
+    return None if found is None else _body(match["head"], *found)
+
+
+def _body(head: str, number: str, year: str) -> tuple[str, str]:
+    """(id, name) of the body with this head set up by resolution ``number`` (``year``)."""
+    head = " ".join(head.split())
+    head = "Security Council Committee" if "Committee" in head else " ".join(
+        w if w == "of" else w.capitalize() for w in head.split())
+    name = f"{head} established pursuant to resolution {number} ({year})"
     return _slug(name), name
+
+
+def _founded_name(actor_id: str) -> str | None:
+    """The name of a body set up by a resolution, read back from its id (its mentions may all be short forms)."""
+    match = _FOUNDED_ID_RE.fullmatch(actor_id)
+    heads = {_slug(h): h for h in ("Security Council Committee", "Panel of Experts", "Group of Experts",
+                                    "Monitoring Group", "Monitoring Team", "Working Group", "Panel")}
+    if match is None or match["head"] not in heads:
+        return None
+    return _body(heads[match["head"]], match["number"], match["year"])[1]
 
 
 def _discovered_name(surface: str) -> str:
@@ -156,7 +187,7 @@ def _open_actor(surface: str) -> tuple[str, str] | None:
     """(id, name) of a phrase outside the lexicon; None when it is no actor noun phrase."""
     established = _ESTABLISHED_RE.fullmatch(surface)
     if established is not None:
-        return _established(established)
+        return _established(established)  # None for "established by paragraph 8 above": the resolution is not known
     name = _discovered_name(surface)
     words = name.split()
     if not words or len(words) > 10 or not name[0].isalpha() or re.search(r"(?<![\w-])\d", name):
@@ -181,7 +212,7 @@ def discovered_actor(actor_id: str, surfaces: Iterable[str]) -> tuple[str, str]:
     the kind is the commonest kind of the lexicon actors with the same head noun, else ``other``.
     """
     names = Counter(found[1] for s in surfaces if (found := _open_actor(s)) is not None and found[0] == actor_id)
-    name = min(names, key=lambda n: (-names[n], n)) if names else actor_id
+    name = min(names, key=lambda n: (-names[n], n)) if names else _founded_name(actor_id) or actor_id
     if _ESTABLISHED_RE.fullmatch(name):
         return name, "un_subsidiary_body"
     if name.startswith(("United Nations", "UN ")):
@@ -234,8 +265,9 @@ def _disjoint(found: Iterable[Found]) -> list[Found]:
     return sorted(kept)
 
 
-def _named(text: str) -> list[Found]:
-    """Lexicon names with their expansions, bodies named by their resolution, and larger open actors."""
+def _named(text: str, own: tuple[str, str] | None = None) -> list[Found]:
+    """Lexicon names with their expansions, bodies named by their resolution (``own``: the number and year of
+    the resolution being read, which may set one up), and larger open actors."""
     lexicon = _lexicon()
     found: list[Found] = []
     for match in lexicon.pattern.finditer(text):
@@ -258,8 +290,11 @@ def _named(text: str) -> list[Found]:
                     found.append(Found(start, tail, opened[0], opened[0] in lexicon.names))
         found.append(_found(start, end, actor))
         found.extend(_expansions(text, start, end))
-    for match in _ESTABLISHED_RE.finditer(text) if " resolution" in text else ():
-        found.append(_found(match.start(), match.end(), _established(match)[0]))
+    for match in _ESTABLISHED_RE.finditer(text) if "paragraph" in text or " resolution" in text else ():
+        if (established := _established(match, own)) is not None:
+            found.append(_found(match.start(), match.end(), established[0]))
+    for match in _FOUNDED_RE.finditer(text) if own is not None else ():
+        found.append(_found(match.start("body"), match.end("body"), _body(match["head"], *own)[0]))
     return _disjoint(found)
 
 
@@ -293,13 +328,15 @@ class DocumentActors:
     """Finds the actors of one resolution's paragraphs in document order, remembering what short forms and
     pronouns can refer back to; one instance per resolution."""
 
-    def __init__(self) -> None:
+    def __init__(self, document_id: str | None = None) -> None:
         self._seen: list[_Seen] = []
         self._last_addressed: list[_Seen] = []
+        symbol = _COUNCIL_SYMBOL_RE.fullmatch(document_id or "")
+        self._own = (symbol["number"], symbol["year"]) if symbol else None  # bodies it sets up get ids from it
 
     def find(self, text: str, clauses: Sequence[Clause] = ()) -> list[ActorMention]:
         """Every actor of the paragraph; the objects of directive verbs are addressees of their clause."""
-        named = _named(text)
+        named = _named(text, self._own)
         named = _disjoint(named + self._anaphors(text, named))
         addressed: dict[Found, int] = {}
         pronouns: list[tuple[Found, int]] = []
@@ -331,7 +368,8 @@ class DocumentActors:
     @staticmethod
     def _entry(text: str, found: Found) -> _Seen:
         surface = text[found.start:found.end]
-        name = _lexicon().names.get(found.actor_id) or (_open_actor(surface) or ("", _discovered_name(surface)))[1]
+        name = _lexicon().names.get(found.actor_id) or _founded_name(found.actor_id) \
+            or (_open_actor(surface) or ("", _discovered_name(surface)))[1]
         return _seen(found.actor_id, found.in_lexicon, name, "overnment" in surface)
 
     def _anaphors(self, text: str, named: list[Found]) -> list[Found]:

@@ -79,10 +79,12 @@ _DETERMINERS_PATTERN = (
 )
 _DETERMINERS_RE = re.compile(_DETERMINERS_PATTERN)
 _LEADING_DETERMINERS_RE = re.compile(rf"(?:{_MODIFIER_WORDS}\s+)*", re.IGNORECASE)
-_OBJECT_LEAD_IN_RE = re.compile(
-    r"(?:\s*,?\s*(?:in this regard|in that regard|in this context|once again|again|also|further)\s*,?)*"
-    r"\s*(?:(?P<that>that\b\s*)|upon\s+|on\s+|to\s+)?"
+# Adverbials between a directive verb and its object or that-clause ("Demands once more that", S/RES/1001 (1995)).
+OBJECT_LEAD_IN = (
+    r"(?:\s*,?\s*(?:in this regard|in that regard|in this context|once again|once more|again|also|further"
+    r"|in particular|particularly)\s*,?)*\s*"
 )
+_OBJECT_LEAD_IN_RE = re.compile(rf"{OBJECT_LEAD_IN}(?:(?P<that>that\b\s*)|upon\s+|on\s+|to\s+)?")
 _PARENTHETICAL_OPENER = (
     r"(?:[a-z]+ing(?!\s+[A-Z])(?!\s+[a-z]+s\b)|having|in|with|within|under|at|on|by|through|pursuant|consistent|as|where|while|when|"
     r"inter\s+alia|among|for|after|before|during|upon|without|once|if|together|[a-z]+ly)\b"
@@ -127,6 +129,10 @@ _ACTOR_TAIL_RE = re.compile(
     r"\s*(?:(?<![\w’'-])(?:(?:that|which|who|whose)\b|[a-z]+(?:ed|ing)\s+(?:in|to|by|with|on|under|at|from|for|through)\b"
     rf"|[a-z]+ed\s*$|(?:{_STOP_WORDS}|of|over|operating|concerned|once|again|also|further|still|[a-z]+ly)\b)|\(|$)"
 )
+
+# What may follow a named actor and qualify it: "Member States able to do so", "Member States receiving
+# notification", "States proposing a new designation".
+_QUALIFIER_RE = re.compile(r"\s+(?:able|willing|in\s+a\s+position|[a-z]+ing)(?![\w-])")
 
 
 def object_start(text: str, clause: Clause) -> tuple[int, bool]:
@@ -209,7 +215,8 @@ def _controlled_object(text: str, start: int, limit: int, named: Sequence[Found]
 def _item_actors(text: str, start: int, end: int, inside: list[Found], discover: Discover | None) -> list[Found]:
     """The actor(s) one item names: a known actor (with its modifiers), Y of "parts of Y", or a new phrase."""
     first = inside[0] if inside else None
-    if first is not None and first.start <= start and _ACTOR_TAIL_RE.match(text, first.end, end):
+    if first is not None and first.start <= start and (_ACTOR_TAIL_RE.match(text, first.end, end)
+                                                       or _QUALIFIER_RE.match(text, first.end, end)):
         return [first]
     if first is not None and _PARTS_OF_RE.fullmatch(text, start, first.start):
         return [first]

@@ -26,10 +26,12 @@ Council (", and urges Member States to ..."). Each such verb is a *clause*. The 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from pipeline.lexicons import verb_forms
+from pipeline.text.model import Paragraph
 
 SECTIONS = ("preamble", "operative", "annex")
 
@@ -78,10 +80,15 @@ _PARENTHETICAL = (
 # What may open an operative paragraph before its finite lead: "Acting under ...", "In this context", "While ...".
 _OPENING_RE = re.compile(
     r"(?:While|Whilst|In|On|Upon|With|Without|Notwithstanding|Further\s+to|Pursuant|Following|After|Consistent"
-    r"|Subject|Given|Through|For|At|By|As|Within|Under|Towards|[A-Z][a-z]+ing)\b"
+    r"|Subject|Given|Through|For|At|By|As|Within|Under|Towards|Due|[A-Z][a-z]+ing)\b"
 )
 _PARENTHETICAL_START_RE = re.compile(rf"(?i:{_PARENTHETICAL})\s*,?\s*")
-_CLAUSE_END_RE = re.compile(r";|[.!?]\s+(?=[A-Z])")
+_CLAUSE_END_RE = re.compile(r";|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bNo)[.!?]\s+(?=[A-Z])")  # not "Mr. Rwasa"
+# OCR marks before a lead ("_ Decides", "~— Requests", "| Demands"); not quotes: a quoted paragraph is the
+# text of another resolution ("replaced with: “Decides that ..."), no lead of this one.
+_LEADING_MARKS_RE = re.compile(r"[\s_~|—–-]*")
+# What ties a paragraph to the chapeau it continues ("Resolves: / That the Commission ...", "To request ...").
+_CONTINUATION_RE = re.compile(r"(?:That|To)(?=\s+[a-z])")
 # What follows a bare base form used as a verb ("Recognize that", "Commit to"), not as a noun or an
 # adjective ("Support for ...", "Direct expenses of ...").
 _BARE_FOLLOWER_RE = re.compile(r"\s+(?:that|the|to|our|a|an|all|also|further|its|their|this|these|in\s+this)\b")
@@ -100,6 +107,8 @@ _WE_RE = re.compile(r"We\b\s*")
 _WE_WORD_RE = re.compile(r"\b[Ww]e\b")
 _WE_BEFORE_RE = re.compile(r"\b[Ww]e\s+$")
 _AND_BEFORE_RE = re.compile(r"\band\s*$")
+_RELATIVE_RE = re.compile(r"\b(?:that|which|who|whose|where)\b")
+_LIST_NOUN_FOLLOWER_RE = re.compile(r"\s*(?:[,;.)]|$)|\s+(?:on|of|in|and|or|to|from|by|with|for|at)\b")
 _APPOSITION_END_RE = re.compile(r",\s+")
 
 
@@ -258,7 +267,7 @@ def _lead_hit(text: str, section: str) -> tuple[_Hit, str] | None:
         "operative": ("finite", "continued", "declaration", "introduced"),
         "annex": ("declaration", "finite", "continued", "participle"),
     }[section]
-    offset = len(text) - len(text.lstrip())
+    offset = _LEADING_MARKS_RE.match(text).end()
     for kind in kinds:
         if kind == "introduced":
             hit, kind = _introduced_lead(text, offset), "finite"
@@ -275,8 +284,8 @@ def _lead_hit(text: str, section: str) -> tuple[_Hit, str] | None:
 def _introduced_lead(text: str, offset: int) -> _Hit | None:
     """The first finite verb after an opening phrase, within its clause: "In this context demands",
     "Acting under Chapter VII of the Charter, decides", "While noting ..., expresses its concern"."""
-    if not _OPENING_RE.match(text, offset):
-        return None
+    if not _OPENING_RE.match(text, offset) and not _grammar("participle").pattern.match(text, offset):
+        return None  # "Deeply troubled by ..., expresses" opens with an adjectival lead
     parenthetical = _PARENTHETICAL_START_RE.match(text, offset)
     if parenthetical:
         for kind in ("finite", "continued"):
@@ -287,7 +296,17 @@ def _introduced_lead(text: str, offset: int) -> _Hit | None:
     end = _CLAUSE_END_RE.search(text, offset)
     limit = end.start() if end else len(text)
     hits = [hit for hit in _further_hits(text, offset, "finite") if hit.end <= limit]
-    return next((hit for hit in hits if text[:hit.start].rstrip().endswith(",")), None)
+    return next((hit for hit in hits if text[:hit.start].rstrip().endswith(",")
+                 or _coordinated_after_opening(text, offset, hit)), None)
+
+
+def _coordinated_after_opening(text: str, offset: int, hit: _Hit) -> bool:
+    """ "Stressing the importance of accountability ... and calls on all States": a finite verb after "and" is
+    the lead when no relative or that-clause stands before it ("measures that reinforce ... attitudes and
+    values") and a one-word verb is not read as a noun ("reports and studies on crimes")."""
+    if not _AND_BEFORE_RE.search(text, 0, hit.start) or _RELATIVE_RE.search(text, offset, hit.start):
+        return False
+    return " " in hit.phrase.strip() or not _LIST_NOUN_FOLLOWER_RE.match(text, hit.end)
 
 
 def _declaration_lead(text: str, offset: int, grammar: _Grammar) -> _Hit | None:
@@ -315,6 +334,11 @@ def _declaration_lead(text: str, offset: int, grammar: _Grammar) -> _Hit | None:
     return _Hit(offset, hit.end, text[offset:hit.end], hit.verb, hit.modifiers, hit.lead_end)
 
 
+def _unmarked(text: str) -> str:
+    """The text to match, of the same length: OCR underscores (underlined words, "Calls _on") read as spaces."""
+    return text.replace("_", " ")
+
+
 def _modifier(modifiers: tuple[str, ...]) -> str | None:
     return ";".join(modifiers) or None
 
@@ -323,11 +347,38 @@ def find_lead(text: str, section: str) -> Lead | None:
     """The paragraph's lead phrase; None for paragraphs that open otherwise (sub-items, titles)."""
     if section not in SECTIONS:
         raise ValueError(f"section must be one of {SECTIONS}, got {section!r}")
-    found = _lead_hit(text, section)
+    found = _lead_hit(_unmarked(text), section)
     if found is None:
         return None
     hit, _ = found
     return Lead(text[hit.start:hit.lead_end], hit.verb, _modifier(hit.modifiers), hit.start, hit.lead_end)
+
+
+def document_leads(paragraphs: Sequence[Paragraph]) -> list[Lead | None]:
+    """The lead of each paragraph of one resolution, in order: :func:`find_lead`, and two readings that need
+    the paragraph's place in the resolution:
+
+    * an operative paragraph that continues a chapeau ending in ":" with "That ..." or "To <verb> ..."
+      ("Resolves: / That the Commission be composed ...", S/RES/15 (1946)) has the chapeau's verb as its
+      lead, and the word that ties it to the chapeau as its phrase;
+    * a numbered operative paragraph with no finite verb that opens with a preambular lead ("4. Calling
+      upon the Sierra Leone authorities to resolve ...", "16. Acting under Chapter VII of the Charter,") has
+      that lead: its number makes it operative, its words say what it does.
+    """
+    leads: list[Lead | None] = []
+    chapeau: Lead | None = None
+    for paragraph in paragraphs:
+        lead = None if paragraph.kind == "heading" else find_lead(paragraph.text, paragraph.section)
+        if paragraph.section == "operative" and paragraph.kind == "paragraph":
+            continuation = _CONTINUATION_RE.match(paragraph.text, _LEADING_MARKS_RE.match(paragraph.text).end())
+            if lead is not None:
+                chapeau = lead if paragraph.text.rstrip().endswith(":") else None
+            elif chapeau is not None and continuation is not None:
+                lead = Lead(continuation.group(0), chapeau.verb, chapeau.modifier, *continuation.span())
+            elif paragraph.number is not None:
+                lead = find_lead(paragraph.text, "preamble")
+        leads.append(lead)
+    return leads
 
 
 def _further_hits(text: str, start: int, kind: str) -> list[_Hit]:
@@ -369,19 +420,20 @@ def _declaration_subject(text: str, hit: _Hit) -> bool:
 
 def find_clauses(text: str) -> list[Clause]:
     """Every main verb whose subject is the Assembly/Council: the lead and each coordinated finite verb."""
-    found = _lead_hit(text, "operative")
+    matched = _unmarked(text)
+    found = _lead_hit(matched, "operative")
     if found is None:
-        found = _lead_hit(text, "annex")
+        found = _lead_hit(matched, "annex")
         if found is None or found[1] == "participle":
             return []
     lead, kind = found
-    hits = [lead, *_further_hits(text, lead.end, kind)]
+    hits = [lead, *_further_hits(matched, lead.end, kind)]
     return [
         Clause(
             index,
             hit.start,
             hit.end,
-            hit.phrase,
+            text[hit.start:hit.end],
             hit.verb,
             _modifier(hit.modifiers),
             index == 1,

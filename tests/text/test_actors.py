@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.lexicons import actors
@@ -498,3 +500,28 @@ def test_short_names_resolve(surface: str, name: str) -> None:
     assert lookup[surface.lower()] == name
     text = f"Welcomes the cooperation of {surface} with the Secretary-General;"
     assert [NAMES[m.actor_id] for m in find_actor_mentions(text)][0] == name
+
+
+ASCII_IDS = [
+    # (source, text, the addressee's surface, its id): names outside ASCII are transliterated before slugging
+    ("unxml-sc-2000-2026/Pre-2020/2015/S_RES_2217_1506646E.xml",
+     "Calls upon all parties to armed conflict in the CAR, including former Séléka and anti-Balaka elements, to "
+     "issue clear orders against sexual and gender based violence,", "former Séléka", "former-seleka"),
+    ("unxml-sc-2000-2026/Pre-2020/2007/S_RES_1765_N0742557.xml",
+     "Encourages the Facilitator, President Blaise Compaoré, to continue to support the process to settle the "
+     "crisis in Côte d’Ivoire,", "President Blaise Compaoré", "president-blaise-compaore"),
+    ("unxml-sc-2000-2026/Pre-2020/2009/S_RES_1865_N0922201.xml",
+     "Encourages the Government of Cote d’Ivoire to make available to the Ivorian institutions involved in the "
+     "electoral process the necessary resources,", "the Government of Cote d’Ivoire", "cote-d-ivoire"),
+]
+
+
+@pytest.mark.parametrize(("source", "text", "surface", "actor_id"), ASCII_IDS, ids=[row[3] for row in ASCII_IDS])
+def test_actor_ids_are_transliterated(source: str, text: str, surface: str, actor_id: str) -> None:
+    mentions = find_actor_mentions(text, find_clauses(text))
+    assert (surface, actor_id) in {(m.surface, m.actor_id) for m in mentions if m.role == "addressee"}
+
+
+def test_lexicon_ids_are_ascii_slugs() -> None:
+    """Ids join votes and sponsors by name: each is lower-case ASCII, so "Türkiye" is turkiye, not t-rkiye."""
+    assert [a.actor_id for a in actors() if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", a.actor_id)] == []

@@ -16,9 +16,10 @@ from pipeline.text.clauses import find_clauses
 NAMES = {actor.actor_id: actor.name for actor in actors()}
 
 
-def _find(text: str, before: tuple[str, ...] = ()) -> tuple[list[ActorMention], dict[str, str]]:
+def _find(text: str, before: tuple[str, ...] = (), document_id: str | None = None
+          ) -> tuple[list[ActorMention], dict[str, str]]:
     """The paragraph's mentions, and the name of every actor the resolution names so far (as actors_table gives)."""
-    finder = DocumentActors()
+    finder = DocumentActors(document_id)
     earlier = [m for paragraph in before for m in finder.find(paragraph, find_clauses(paragraph))]
     mentions = finder.find(text, find_clauses(text))
     surfaces: dict[str, list[str]] = {}
@@ -35,6 +36,7 @@ class Addressed:
     text: str
     expected: frozenset[tuple[int, str]]  # (clause index, actor name)
     before: tuple[str, ...] = ()  # earlier paragraphs of the same resolution
+    document_id: str | None = None  # the resolution being read, when a rule needs it
 
 
 ADDRESSED = [
@@ -126,12 +128,89 @@ ADDRESSED = [
         "resume field operations;",
         frozenset(),
     ),
+    Addressed(
+        "a committee the resolution sets up: its id comes from the resolution", "S/RES/1373(2001) op7",
+        "Directs the Committee to delineate its tasks, submit a work programme within 30 days of the adoption of "
+        "this resolution, and to consider the support it requires, in consultation with the Secretary-General;",
+        frozenset({(1, "Security Council Committee established pursuant to resolution 1373 (2001)")}),
+        ("Decides to establish, in accordance with rule 28 of its provisional rules of procedure, a Committee of the "
+         "Security Council, consisting of all the members of the Council, to monitor implementation of this "
+         "resolution, with the assistance of appropriate expertise,",),
+        "S/RES/1373(2001)",
+    ),
+    Addressed(
+        "the committee established by a paragraph of this resolution", "S/RES/1298(2000) op13",
+        "Requests the Committee established by paragraph 8 above to make information it considers relevant publicly "
+        "available through appropriate media,",
+        frozenset({(1, "Security Council Committee established pursuant to resolution 1298 (2000)")}),
+        document_id="S/RES/1298(2000)",
+    ),
+    Addressed(
+        "a monitoring group the resolution asks for, referred back to", "S/RES/1519(2003) op6",
+        "Requests the Monitoring Group to provide a mid-term briefing to the Council, through the Committee, and to "
+        "submit a final report at the end of its mandated period to the Security Council,",
+        frozenset({(1, "Monitoring Group established pursuant to resolution 1519 (2003)")}),
+        ("Requests the Secretary-General to establish a monitoring group (hereinafter referred to as the “Monitoring "
+         "Group”) composed of up to four experts,",),
+        "S/RES/1519(2003)",
+    ),
+    Addressed(
+        "without the resolution's id, a paragraph reference names no body", "S/RES/1298(2000) op13",
+        "Requests the Committee established by paragraph 8 above to make information it considers relevant publicly "
+        "available through appropriate media,",
+        frozenset(),
+    ),
+    Addressed(
+        "a qualifier after a named actor: able to, a participle", "S/RES/1470(2003) op10",
+        "Welcomes the progress with deployment of United Nations civilian police to UNAMSIL and urges Member States "
+        "able to do so to provide qualified civilian police trainers and advisers,",
+        frozenset({(2, "Member States")}),
+    ),
+    Addressed(
+        "a participle after a named actor", "S/RES/1822(2008) op18",
+        "Encourages Member States receiving notification as in paragraph 15 above to inform the Committee on steps "
+        "they have taken to implement the measures set out in paragraph 1 above,",
+        frozenset({(1, "Member States")}),
+    ),
+    Addressed(
+        "lower-case member states, British spelling", "S/RES/1769(2007) op11",
+        "calls on member states and regional organisations to provide further assistance,",
+        frozenset({(1, "Member States"), (1, "regional organizations")}),
+    ),    Addressed(
+        "lexicon rows: United Nations military observers, the multinational stabilization force",
+        "sc-pdftext-1994-2014/sc-pdftext/1998-N9820696.txt (S/RES/1183 (1998) op6)",
+        "Requests the United Nations military observers and the multinational stabilization force authorized by the "
+        "Council in resolution 1088 (1996) of 12 December 1996 and extended by resolution 1174 (1998) of 15 June 1998 "
+        "to cooperate fully with each other;",
+        frozenset({(1, "United Nations military observers"), (1, "multinational stabilization force")}),
+    ),    Addressed(
+        "a panel named without its resolution, referred back to", "S/RES/1457(2003) op14",
+        "Requests the Panel to provide information to the Organisation for Economic Cooperation and Development",
+        frozenset({(1, "Panel of Experts")}),
+        ("Takes note of the report of the Panel of Experts (hereinafter “the Panel”) on the Illegal Exploitation of "
+         "Natural Resources and Other Forms of Wealth of the Democratic Republic of the Congo",),
+    ),
+    Addressed(
+        "the Lebanon inquiry commission, referred back to", "S/RES/1644(2005) op5",
+        "Requests the Commission to report to the Council on the progress of the inquiry,",
+        frozenset({(1, "International Independent Investigation Commission")}),
+        ("Having examined carefully the report of the International Independent Investigation Commission (S/2005/775) "
+         "(“the Commission”) concerning its investigation",),
+    ),
+    Addressed(
+        "the Somalia and Eritrea Monitoring Group, referred back to", "S/RES/2111(2013) op28",
+        "Requests the Monitoring Group to submit, for the Security Council’s consideration, through the Committee, "
+        "two final reports;",
+        frozenset({(1, "Somalia and Eritrea Monitoring Group")}),
+        ("Taking note of the final reports of the Somalia and Eritrea Monitoring Group (the Monitoring Group) on "
+         "Somalia (S/2013/413) and Eritrea,",),
+    ),
 ]
 
 
 @pytest.mark.parametrize("case", ADDRESSED, ids=lambda case: case.rule)
 def test_addressees(case: Addressed) -> None:
-    mentions, names = _find(case.text, case.before)
+    mentions, names = _find(case.text, case.before, case.document_id)
     assert {(m.clause_index, names[m.actor_id]) for m in mentions if m.role == "addressee"} == case.expected
     for mention in mentions:
         assert case.text[mention.start:mention.end] == mention.surface
