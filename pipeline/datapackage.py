@@ -11,7 +11,6 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.distribute import release_date
 from schemas import TABLES, TableSpec
 
 # The project's public page (placeholder until the project publishes one; distribute.DEFAULT_RELEASE_URL too).
@@ -30,6 +29,8 @@ LICENSE = {
 def datapackage(root: Path, version: str, sources: list[dict], counts: dict[str, int],
                 schema_version: str = "1.0.0") -> dict:
     """Frictionless Data Package v2 descriptor, generated from the Pandera models."""
+    from pipeline.distribute import release_date  # which reads data packages with table_files
+
     resources = []
     for name, spec in TABLES.items():
         common = {"title": spec.title, "description": spec.description, "type": "table", "rows": counts[name],

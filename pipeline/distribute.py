@@ -33,6 +33,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from pipeline.database import DatabaseError, ensure_duckdb
+from pipeline.datapackage import table_files
 from pipeline.durable import (
     atomic_write,
     fsync_dir,
@@ -262,8 +263,6 @@ def _entry_problem(item: object) -> str | None:
 
 
 def index_entry(release_dir: Path, archive: Path) -> dict:
-    from pipeline.datapackage import table_files  # it imports this module
-
     package = json.loads((release_dir / "datapackage.json").read_text(encoding="utf-8"))
     version = release_dir.name
     day = version_date(version)
@@ -432,7 +431,7 @@ def _fetch(url: str, part: Path, entry: dict, progress: IO[str] | None, timeout:
            limit: float) -> None:
     name, expected = entry["archive"], entry["bytes"]
     digest, received = hashlib.sha256(), 0
-    shown = Progress(expected, f"downloading {name}", "bytes", progress) if progress else None
+    shown = Progress(expected, f"downloading {name}", "bytes", progress)
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response, part.open("wb") as out:
             for chunk in _chunks(response, name, deadline, limit):
@@ -441,13 +440,11 @@ def _fetch(url: str, part: Path, entry: dict, progress: IO[str] | None, timeout:
                     raise DownloadError(f"{name}: refused: larger than the {expected} bytes listed in {INDEX}")
                 digest.update(chunk)
                 out.write(chunk)
-                if shown:
-                    shown.advance(len(chunk))
+                shown.advance(len(chunk))
     except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
         raise DownloadError(f"{name}: download failed after {received:,} bytes ({error!r})") from error
     finally:
-        if shown:
-            shown.close()
+        shown.close()
     if received < expected:
         raise DownloadError(f"{name}: refused: truncated download, got {received:,} of {expected:,} bytes")
     if digest.hexdigest() != entry["sha256"]:

@@ -14,11 +14,11 @@ MIN_TOTAL = {"texts": 500}
 
 
 class Progress:
-    """Counts ``done`` of ``total`` units on ``stream``."""
+    """Counts ``done`` of ``total`` units on ``stream`` (None: silently)."""
 
-    def __init__(self, total: int, description: str, unit: str, stream: IO[str] | None = None) -> None:
+    def __init__(self, total: int, description: str, unit: str, stream: IO[str] | None) -> None:
         self.total, self.description, self.unit, self.done = total, description, unit, 0
-        self.stream = stream if stream is not None else sys.stderr
+        self.stream = stream
         self.started, self._shown = time.monotonic(), 0
         self._bar = None
         if _is_terminal(self.stream):
@@ -32,7 +32,7 @@ class Progress:
             self._bar.update(amount)
             return
         tenth = self.done * 10 // self.total if self.total else 10
-        if tenth > self._shown:
+        if self.stream is not None and tenth > self._shown:
             self._shown = tenth
             self.stream.write(f"{self.description}: {self.done * 100 // max(self.total, 1):3d}% "
                               f"({self.done:,} of {self.total:,} {self.unit}){self._eta()}\n")
@@ -58,7 +58,7 @@ def start_build(total: int) -> None:
     global _build
     finish_build()
     if total >= MIN_TOTAL["texts"]:
-        _build = Progress(total, "building texts", "texts")
+        _build = Progress(total, "building texts", "texts", sys.stderr)
 
 
 def advance_build(texts: int) -> None:
@@ -75,6 +75,6 @@ def finish_build() -> None:
         _build = None
 
 
-def _is_terminal(stream: IO[str]) -> bool:
+def _is_terminal(stream: IO[str] | None) -> bool:
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())

@@ -5,6 +5,7 @@ the default sources, unpublished, its own cache). Refresh the README with ``pyth
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -22,7 +23,9 @@ from tests.readme import COMMANDS_RUN, NOT_RUN, README, build_full_release, prob
 
 @pytest.fixture(scope="session")
 def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_full_release(tmp_path_factory.mktemp("readme"))
+    """The full-corpus release; ``$UNRES_README_RELEASE`` names one already built from this code, to rerun quickly."""
+    given = os.environ.get("UNRES_README_RELEASE")
+    return Path(given).resolve() if given else build_full_release(tmp_path_factory.mktemp("readme"))
 
 
 def test_every_block_and_command_is_run_or_listed() -> None:
@@ -53,6 +56,7 @@ def test_release_download_and_load_as_the_readme_says(release: Path, tmp_path: P
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     dist = tmp_path / "dist"
     assert unres(["release", str(release), "--dist", str(dist)]) == 0
+    assert capsys.readouterr().out.startswith(f"archive: {dist / f'unres-{release.name}.zip'} (")
     with _http_server(dist) as url:
         assert unres(["download", "latest", "--from", url, "--to", str(tmp_path / "unres")]) == 0
     assert capsys.readouterr().out.strip() == str(tmp_path / "unres" / release.name)
