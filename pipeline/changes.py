@@ -15,6 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
+from pipeline.datapackage import table_files
 from pipeline.distribute import INDEX, read_index, sha256_file, version_key
 from schemas import TABLES
 
@@ -185,8 +186,8 @@ def previous_release(dist_dir: Path, version: str) -> PreviousRelease | None:
     prefix = f"unres-{entry['version']}/"
     with zipfile.ZipFile(archive) as zipped:
         package = json.loads(zipped.read(prefix + "datapackage.json"))
-        tables = {resource["name"]: pl.read_parquet(io.BytesIO(zipped.read(prefix + resource["parquet"]["path"])))
-                  for resource in package["resources"]}
+        tables = {name: pl.read_parquet(io.BytesIO(zipped.read(prefix + files["parquet"]["path"])))
+                  for name, files in table_files(package).items()}
     return PreviousRelease(entry["version"], package.get("schema_version") or FIRST_SCHEMA_VERSION, package, tables)
 
 
@@ -194,7 +195,7 @@ def compare(tables: dict[str, pl.DataFrame], version: str, previous: PreviousRel
     if previous is None:
         return ChangeReport(version, None, FIRST_SCHEMA_VERSION, None, None,
                             [TableChanges(name, None, tables[name].height) for name in TABLES])
-    previous_keys = {r["name"]: r["schema"]["primaryKey"] for r in previous.package["resources"]}
+    previous_keys = {name: files["csv"]["schema"]["primaryKey"] for name, files in table_files(previous.package).items()}
     names = list(TABLES) + sorted(set(previous.tables) - set(TABLES))
     report = [_compare_table(name, tables.get(name), previous.tables.get(name),
                              list(TABLES[name].primary_key) if name in TABLES else previous_keys[name])

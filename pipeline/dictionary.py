@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from pipeline.datapackage import table_files
 from pipeline.report_html import Markup, cell, code, esc, link, page, table
 from schemas import TABLES
 
@@ -53,7 +54,7 @@ def _constraints(field: dict) -> str:
 
 def dictionary_html(version: str, tables: dict[str, pl.DataFrame], package: dict) -> str:
     """One section per table of ``schemas.TABLES``, columns in schema order, from ``package`` (datapackage.json)."""
-    resources = {resource["name"]: resource for resource in package["resources"]}
+    resources = {name: files["csv"] for name, files in table_files(package).items()}
     body = [
         "<header>",
         f"<h1>unres {esc(version)}: data dictionary</h1>",

@@ -33,6 +33,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from pipeline.database import DatabaseError, ensure_duckdb
+from pipeline.datapackage import table_files
 from pipeline.durable import (
     atomic_write,
     fsync_dir,
@@ -42,6 +43,7 @@ from pipeline.durable import (
     remove_stale,
     staging_pid,
 )
+from pipeline.progress import Progress
 
 INDEX = "releases.json"
 MAX_INDEX_BYTES = 10_000_000  # an index lists each release in ~1 kB; anything this large is not one
@@ -271,7 +273,7 @@ def index_entry(release_dir: Path, archive: Path) -> dict:
         "archive": archive.name,
         "bytes": archive.stat().st_size,
         "sha256": sha256_file(archive),
-        "rows": {resource["name"]: resource["rows"] for resource in package["resources"]},
+        "rows": {name: files["csv"]["rows"] for name, files in table_files(package).items()},
     }
 
 
@@ -428,7 +430,8 @@ def download(version: str, to: Path, base_url: str | None = None, progress: IO[s
 def _fetch(url: str, part: Path, entry: dict, progress: IO[str] | None, timeout: float, deadline: float,
            limit: float) -> None:
     name, expected = entry["archive"], entry["bytes"]
-    digest, received, shown = hashlib.sha256(), 0, -1
+    digest, received = hashlib.sha256(), 0
+    shown = Progress(expected, f"downloading {name}", "bytes", progress)
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response, part.open("wb") as out:
             for chunk in _chunks(response, name, deadline, limit):
@@ -437,14 +440,11 @@ def _fetch(url: str, part: Path, entry: dict, progress: IO[str] | None, timeout:
                     raise DownloadError(f"{name}: refused: larger than the {expected} bytes listed in {INDEX}")
                 digest.update(chunk)
                 out.write(chunk)
-                percent = received * 100 // expected if expected else 100
-                if progress and percent // 10 != shown:
-                    shown = percent // 10
-                    _say(progress, f"\rdownloading {name}: {percent:3d}% ({received:,} of {expected:,} bytes)")
+                shown.advance(len(chunk))
     except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
         raise DownloadError(f"{name}: download failed after {received:,} bytes ({error!r})") from error
-    if progress:
-        _say(progress, "\n")
+    finally:
+        shown.close()
     if received < expected:
         raise DownloadError(f"{name}: refused: truncated download, got {received:,} of {expected:,} bytes")
     if digest.hexdigest() != entry["sha256"]:

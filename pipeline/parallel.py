@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
+from pipeline.progress import advance_build
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -30,9 +32,14 @@ def map_batches(function: Callable[[Sequence[Item]], Result], items: Sequence[It
     is large enough to pay for the pool."""
     chunks = batches(items)
     workers = workers or os.cpu_count() or 1
-    if workers < 2 or len(chunks) < 2 or len(items) < MIN_PARALLEL_ITEMS:
-        return [function(chunk) for chunk in chunks]
-    return list(_pool(workers).map(function, chunks))
+    serial = workers < 2 or len(chunks) < 2 or len(items) < MIN_PARALLEL_ITEMS
+    results = map(function, chunks) if serial else _pool(workers).map(function, chunks)
+    return [_counted(result, len(chunk)) for result, chunk in zip(results, chunks, strict=True)]
+
+
+def _counted(result: Result, size: int) -> Result:
+    advance_build(size)
+    return result
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

@@ -21,6 +21,7 @@ import pyarrow as pa
 
 from pipeline.card import dataset_card
 from pipeline.changes import ChangeReport, compare, previous_release
+from pipeline.datapackage import LICENSE, datapackage
 from pipeline.distribute import DERIVED_FILES, check_version, release_date
 from pipeline.durable import fsync_dir, fsync_tree, locked, remove_stale
 from pipeline.report import write_report
@@ -29,12 +30,6 @@ from schemas import TABLES, TableSpec
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = REPO / "tests" / "gold"
-
-LICENSE = {
-    "name": "CC-BY-4.0",
-    "path": "https://creativecommons.org/licenses/by/4.0/",
-    "title": "Creative Commons Attribution 4.0 (the tables); the source texts are United Nations documents, used under the UN's terms of use",
-}
 
 
 class ReleaseExists(RuntimeError):
@@ -131,107 +126,6 @@ def _csv_ready(table: pl.DataFrame) -> pl.DataFrame:
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-# --- datapackage.json --------------------------------------------------------------------
-
-
-def datapackage(root: Path, version: str, sources: list[dict], counts: dict[str, int],
-                schema_version: str = "1.0.0") -> dict:
-    """Frictionless Data Package v2 descriptor, generated from the Pandera models."""
-    resources = []
-    for name, spec in TABLES.items():
-        csv_path = root / "csv" / f"{name}.csv"
-        parquet_path = root / "parquet" / f"{name}.parquet"
-        resources.append({
-            "name": name,
-            "title": spec.title,
-            "description": spec.description,
-            "path": f"csv/{name}.csv",
-            "type": "table",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "bytes": csv_path.stat().st_size,
-            "hash": f"sha256:{_sha256(csv_path)}",
-            "rows": counts[name],
-            "schema": table_schema(spec),
-            "parquet": {
-                "path": f"parquet/{name}.parquet",
-                "mediatype": "application/vnd.apache.parquet",
-                "bytes": parquet_path.stat().st_size,
-                "hash": f"sha256:{_sha256(parquet_path)}",
-            },
-        })
-    return {
-        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
-        "name": "unres",
-        "id": f"unres-{version}",
-        "title": "unres: United Nations resolutions as tables",
-        "description": "Paragraphs, footnotes, operative clauses and verbs, actors, cited instruments, deadlines, "
-                       "mandates, votes and sponsors of United Nations resolutions (General Assembly, Security "
-                       "Council, Human Rights Council, Economic and Social Council), from the UN's Akoma Ntoso XML, "
-                       "PDF files and their text.",
-        "keywords": ["United Nations", "resolutions", "General Assembly", "Security Council", "Human Rights Council",
-                     "Economic and Social Council", "international law", "Akoma Ntoso", "text as data"],
-        "contributors": [{"title": "The unres contributors", "roles": ["creator"]},
-                         {"title": "United Nations", "roles": ["author"],
-                          "path": "https://www.un.org/en/about-us/terms-of-use"}],
-        "version": version,
-        "schema_version": schema_version,
-        "created": f"{release_date(version)}T00:00:00Z",
-        "licenses": [LICENSE],
-        "sources": [{key: value for key, value in source.items() if key in ("title", "path", "version")}
-                    for source in sources],
-        "resources": resources,
-    }
-
-
-_FRICTIONLESS_TYPES = {
-    pl.String: "string", pl.Categorical: "string", pl.Boolean: "boolean", pl.Date: "date",
-    pl.Int8: "integer", pl.Int16: "integer", pl.Int32: "integer", pl.Int64: "integer",
-    pl.UInt32: "integer", pl.Float64: "number",
-}
-
-
-def table_schema(spec: TableSpec) -> dict:
-    """Table Schema of one table: fields (type, description, constraints) and keys."""
-    fields = []
-    for name, column in spec.model.to_schema().columns.items():
-        dtype = column.dtype.type
-        field: dict = {
-            "name": name,
-            "type": "array" if isinstance(dtype, pl.List) else _FRICTIONLESS_TYPES[dtype.base_type()],
-            "description": column.description,
-        }
-        constraints: dict = {}
-        if not column.nullable:
-            constraints["required"] = True
-        if column.unique:
-            constraints["unique"] = True
-        for check in column.checks:
-            stats = check.statistics or {}
-            if check.name == "isin":
-                constraints["enum"] = list(stats["allowed_values"])
-            elif check.name == "greater_than_or_equal_to":
-                constraints["minimum"] = stats["min_value"]
-            elif check.name == "equal_to":
-                constraints["minimum"] = constraints["maximum"] = stats["value"]
-            elif check.name == "str_matches":
-                constraints["pattern"] = str(stats["pattern"]).removeprefix("^").removesuffix("$")
-        if constraints:
-            field["constraints"] = constraints
-        fields.append(field)
-    schema: dict = {"fields": fields, "primaryKey": list(spec.primary_key)}
-    foreign = []
-    for key in spec.foreign_keys:
-        reference: dict = {"fields": list(key.reference)}
-        if key.table != spec.name:
-            reference = {"resource": key.table, **reference}
-        foreign.append({"fields": list(key.fields), "reference": reference})
-    if foreign:
-        schema["foreignKeys"] = foreign
-    return schema
 
 
 # --- accuracy, citation, licence ---------------------------------------------------------

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 import polars as pl
 
+from pipeline.datapackage import PARQUET_SUFFIX, table_files
 from pipeline.distribute import checksum_problems, sha256_file
 from pipeline.validate import foreign_key_errors, schema_errors
 from schemas import TABLES
@@ -46,16 +47,16 @@ def package_problems(root: Path) -> list[str]:
     size and hash it records, and as many rows in each as it says."""
     try:
         package = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-        resources = {resource["name"]: resource for resource in package["resources"]}
-    except (OSError, ValueError, KeyError, TypeError) as error:
+        described = table_files(package)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         return [f"datapackage.json: missing or not a data package ({error!r})"]
     problems = []
     for name in TABLES:
-        resource = resources.get(name)
-        if not isinstance(resource, dict) or not isinstance(resource.get("parquet"), dict):
-            problems.append(f"datapackage.json: no resource {name!r} with its CSV and Parquet files")
+        if name not in described:
+            problems.append(f"datapackage.json: no resources {name!r} and {name + PARQUET_SUFFIX!r} with its CSV "
+                            "and Parquet files")
             continue
-        files = {"csv": resource, "parquet": resource["parquet"]}
+        files, resource = described[name], described[name]["csv"]
         wrong = [problem for described in files.values() for problem in _file_problems(root, described)]
         problems += wrong
         if wrong:

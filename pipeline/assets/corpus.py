@@ -24,6 +24,7 @@ from pipeline.corpus import (
     plan_corpus,
 )
 from pipeline.parallel import batches, map_batches
+from pipeline.progress import start_build
 from pipeline.resources import UnresConfig
 from schemas import TABLES
 
@@ -36,6 +37,7 @@ def plan_batches(context: dg.OpExecutionContext, config: UnresConfig, raw_docume
     plan = plan_corpus(raw_documents)
     cached, missing = lookup(plan, config.document_cache())
     step_batches = batches(missing, config.step_documents)
+    start_build(len(missing))
     context.log.info(f"{len(plan.to_build)} texts: {cached.outcomes.height} from the document cache, {len(missing)} "
                      f"to build in {len(step_batches)} batches; {len(plan.quarantine)} not decodable or duplicates")
     yield dg.Output(plan, "plan")
