@@ -28,7 +28,8 @@ def release(context: dg.AssetExecutionContext, config: UnresConfig, accuracy: di
             **tables: pl.DataFrame) -> dg.MaterializeResult:
     sources = provenance(tables["documents"], Path(config.sources_dir) if config.sources_dir else None)
     result = write_release(tables, config.releases_path(), config.release_version(), sources,
-                           dist_dir=config.dist_path(), accuracy=accuracy)
+                           dist_dir=config.dist_path(), accuracy=accuracy,
+                           cache_dir=Path(config.cache_dir) if config.cache_dir else None)
     context.log.info(f"release {'written' if result.written else 'unchanged (identical content)'}: {result.path}")
     return dg.MaterializeResult(metadata={
         "path": str(result.path), "written": result.written,
@@ -50,7 +51,13 @@ def archive(context: dg.AssetExecutionContext, config: UnresConfig) -> dg.Materi
 @dg.asset(group_name="release", deps=["release"],
           description="unres.duckdb beside the release's Parquet files: tables with keys and column comments "
                       "(derived from the files, not checksummed).")
-def release_duckdb(config: UnresConfig) -> dg.MaterializeResult:
+def release_duckdb(context: dg.AssetExecutionContext, config: UnresConfig) -> dg.MaterializeResult:
     root = config.releases_path() / config.release_version()
-    ensure_duckdb(root)
-    return dg.MaterializeResult(metadata={"path": str(root / "unres.duckdb")})
+    database = root / "unres.duckdb"
+    # A release directory never changes once renamed into place, and the database appears in it only
+    # complete (built under a scratch name): one that is there was built from these very files.
+    built = not database.is_file()
+    if built:
+        ensure_duckdb(root)
+    context.log.info(f"{database} {'built' if built else 'already built from this release; kept'}")
+    return dg.MaterializeResult(metadata={"path": str(database), "built": built})
