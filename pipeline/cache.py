@@ -68,6 +68,7 @@ def _module_path(parts: list[str]) -> Path | None:
     return None
 
 
+@cache  # each fingerprint follows the imports of many of the same modules
 def _imports(path: Path) -> list[str]:
     names = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
