@@ -283,12 +283,9 @@ def publish(release_dir: Path, dist_dir: Path) -> dict:
     with locked(dist_dir / f".{INDEX}.lock"):
         remove_stale(dist_dir)
         index = read_index(dist_dir)  # first: a broken index stops the publication before anything is written
-        releases = {item["version"]: item for item in index["releases"]}
-        listed = releases.get(release_dir.name)
-        if listed is not None and _published_as_listed(release_dir, dist_dir / listed["archive"], listed["sha256"]):
-            return listed  # an unchanged rebuild: the archive would be the same bytes
         archive = write_archive(release_dir, dist_dir)
         entry = index_entry(release_dir, archive)
+        releases = {item["version"]: item for item in index["releases"]}
         if entry["version"] in releases and releases[entry["version"]]["sha256"] != entry["sha256"]:
             raise PublishError(f"{dist_dir / INDEX}: {entry['version']} is already listed with another archive "
                                f"(sha256 {releases[entry['version']]['sha256'][:12]}…); releases are immutable")
@@ -297,18 +294,6 @@ def publish(release_dir: Path, dist_dir: Path) -> dict:
         index = {"name": "unres", "latest": ordered[-1]["version"], "releases": ordered}
         atomic_write(dist_dir / INDEX, (json.dumps(index, indent=2, ensure_ascii=False) + "\n").encode())
     return entry
-
-
-def _published_as_listed(release_dir: Path, archive: Path, digest: str) -> bool:
-    """The archive is there with the listed SHA-256 and holds this release's SHA256SUMS: the archive is a
-    function of the files SHA256SUMS lists, so writing it again would give the same bytes."""
-    try:
-        if sha256_file(archive) != digest:
-            return False
-        with zipfile.ZipFile(archive) as opened:
-            return opened.read(f"unres-{release_dir.name}/SHA256SUMS") == (release_dir / "SHA256SUMS").read_bytes()
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return False
 
 
 # --- downloading --------------------------------------------------------------------------
