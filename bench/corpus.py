@@ -6,6 +6,7 @@ can be read on any machine; then `unres build` from scratch in its own process (
 rebuild after one edited text (warm document cache) and the tables part of that rebuild alone.
 
     .venv/bin/python bench/corpus.py [--sample N]   # N inputs per source (default: all)
+    .venv/bin/python bench/corpus.py --skip-functions --steps   # and the slowest steps of each build
 """
 
 from __future__ import annotations
@@ -72,12 +73,13 @@ def _per_form(inputs: pl.DataFrame) -> None:
               f"{size / seconds:6.2f} {naive:8.3f} {ratio}")
 
 
-def _build(work: Path, raw: Path, version: str) -> tuple[float, float, str]:
+def _build(work: Path, raw: Path, version: str, steps: bool = False) -> tuple[float, float, str]:
     started = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    home = ["--dagster-home", str(work / "dagster")] if steps else []
     run = subprocess.run([sys.executable, "-m", "pipeline.cli", "build", "--raw", str(raw), "--sources", str(SOURCES),
                           "--out", str(work / "releases"), "--cache", str(work / "cache"), "--dist", "",
-                          "--version", version], cwd=ROOT, capture_output=True, text=True)
+                          "--version", version, *home], cwd=ROOT, capture_output=True, text=True)
     wall = time.perf_counter() - started
     if run.returncode != 0:
         sys.exit(f"bench: unres build failed:\n{run.stderr[-3000:]}")
@@ -86,10 +88,36 @@ def _build(work: Path, raw: Path, version: str) -> tuple[float, float, str]:
     return wall, max(peak, before) / 1024, plan
 
 
+def _print_steps(home: Path, shown: int = 15) -> None:
+    """The slowest steps of the newest run recorded in the Dagster instance at ``home``, and the run's
+    time outside any step (start-up, events, the executor)."""
+    import dagster as dg
+
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        run = instance.get_runs(limit=1)[0]
+        started, ended = {}, {}
+        for entry in instance.all_logs(run.run_id):
+            event = entry.dagster_event
+            if event is None:
+                continue
+            if event.event_type_value == "STEP_START":
+                started[event.step_key] = entry.timestamp
+            elif event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE"):
+                ended[event.step_key] = entry.timestamp
+        stats = instance.get_run_stats(run.run_id)
+    seconds = sorted(((ended[key] - start, key) for key, start in started.items() if key in ended), reverse=True)
+    total = stats.end_time - stats.start_time if stats.end_time and stats.start_time else 0.0
+    print(f"  run {total:.1f} s, {len(seconds)} steps, {total - sum(s for s, _ in seconds):.1f} s between steps; slowest:")
+    for duration, key in seconds[:shown]:
+        print(f"    {duration:6.2f} s  {key}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sample", type=int, default=None, help="inputs per source (default: all)")
     parser.add_argument("--skip-functions", action="store_true", help="only the headless builds")
+    parser.add_argument("--steps", action="store_true",
+                        help="record the builds in a Dagster instance and print their slowest steps")
     args = parser.parse_args()
     print(f"real corpus: {SOURCES} and data/raw; {os.cpu_count()} cores")
     if not args.skip_functions:
@@ -97,14 +125,18 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="unres-corpus-bench-"))
     raw = work / "raw"
     shutil.copytree(ROOT / "data" / "raw", raw)
-    wall, peak, plan = _build(work, raw, "2099.1.1")
+    wall, peak, plan = _build(work, raw, "2099.1.1", args.steps)
     print(f"unres build, whole corpus from scratch (incl. checks, release, archive skipped): {wall:.1f} s, "
           f"peak RSS {peak:.0f} MB\n  {plan}")
+    if args.steps:
+        _print_steps(work / "dagster")
     edited = sorted(raw.iterdir())[0]
     text = edited.read_text(encoding="utf-8")
     edited.write_text(text.replace("Requests", "Invites", 1) if "Requests" in text else text + "\n", encoding="utf-8")
-    wall, _, plan = _build(work, raw, "2099.1.2")
+    wall, _, plan = _build(work, raw, "2099.1.2", args.steps)
     print(f"rebuild after editing {edited.name} (document cache warm; the release is written anew): {wall:.1f} s\n  {plan}")
+    if args.steps:
+        _print_steps(work / "dagster")
     shutil.rmtree(work)
     return 0
 

@@ -35,18 +35,19 @@ log = logging.getLogger(__name__)
 
 
 @cache
-def code_fingerprint() -> str:
+def code_fingerprint(root: str = _ROOT_MODULE) -> str:
+    """Digest of the code that builds what the module ``root`` builds (by default the cached rows)."""
     digest = hashlib.sha256(pl.__version__.encode())
-    for path in code_files():
+    for path in code_files(root):
         digest.update(path.relative_to(REPO).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def code_files() -> list[Path]:
-    """Source files of the modules the cached rows come from, found by following imports from
-    ``pipeline.corpus``, and the lexicon data they read."""
+def code_files(root: str = _ROOT_MODULE) -> list[Path]:
+    """Source files of the module ``root`` and every project module it imports, found by following
+    imports, and the lexicon data they read."""
     seen: set[Path] = set()
-    pending = [_ROOT_MODULE]
+    pending = [root]
     while pending:
         name = pending.pop()
         parts = name.split(".")
@@ -67,6 +68,7 @@ def _module_path(parts: list[str]) -> Path | None:
     return None
 
 
+@cache  # each fingerprint follows the imports of many of the same modules
 def _imports(path: Path) -> list[str]:
     names = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -50,6 +50,7 @@ class SourceText:
     form: str
     location: str
     archived: bool
+    n_bytes: int = 0  # what the parallel build orders its work by
 
 
 @dataclass
@@ -108,7 +109,8 @@ def plan_corpus(raw_documents: pl.DataFrame) -> CorpusPlan:
         if row["reason"] is not None:
             quarantine.append(_quarantined(row, row["reason"], row["detail"]))
             continue
-        source = SourceText(row["source"], name, row["member"], digest, row["form"], row["location"], row["archived"])
+        source = SourceText(row["source"], name, row["member"], digest, row["form"], row["location"], row["archived"],
+                            row["n_bytes"])
         first = first_of_hash.get(digest)
         user_copy = user_file_of_hash.get(digest)
         if source.source == USER_SOURCE and user_copy is not None:
@@ -281,13 +283,17 @@ def build_corpus(raw_documents: pl.DataFrame, cache: RowCache | None = None,
     """Every published table from the raw inputs: what the Dagster graph does, in one call."""
     plan = plan_corpus(raw_documents)
     cached, missing = lookup(plan, cache)
-    built = map_batches(build_documents, missing, workers)
+    built = map_batches(build_documents, missing, workers, size=input_size)
     if cache is not None:
         for part in built:
             cache.store(part)
     tables = assemble_corpus(plan, DocumentTables.concat([cached, *built]))
     tables = {**tables, **derived_tables(tables)}
     return {**tables, "corpus_health": corpus_health(tables)}
+
+
+def input_size(source: SourceText) -> int:
+    return source.n_bytes
 
 
 def lookup(plan: CorpusPlan, cache: RowCache | None) -> tuple[DocumentTables, list[SourceText]]:

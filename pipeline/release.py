@@ -19,6 +19,7 @@ from pathlib import Path
 import polars as pl
 import pyarrow as pa
 
+from pipeline.blobs import BlobCache
 from pipeline.card import dataset_card
 from pipeline.changes import ChangeReport, compare, previous_release
 from pipeline.datapackage import LICENSE, datapackage
@@ -43,10 +44,12 @@ class ReleaseResult:
 
 
 def write_release(tables: dict[str, pl.DataFrame], releases_dir: Path, version: str,
-                  sources: list[dict], *, dist_dir: Path | None = None, accuracy: dict | None = None) -> ReleaseResult:
+                  sources: list[dict], *, dist_dir: Path | None = None, accuracy: dict | None = None,
+                  cache_dir: Path | None = None) -> ReleaseResult:
     """Write ``releases_dir/<version>``. ``dist_dir`` holds ``releases.json`` and the archives: the
     previous release there is what ``CHANGES.md`` compares with (none given: a first release).
-    ``accuracy`` is the ``accuracy.json`` of ``accuracy_report``. The check and the rename are under
+    ``accuracy`` is the ``accuracy.json`` of ``accuracy_report``. ``cache_dir`` keeps what the next
+    build can reuse (the report's chart drawings); the files are the same with it or without. The check and the rename are under
     the directory's lock, so that of two builds of one version the second finds the first's release."""
     check_version(version)  # it becomes a path
     releases_dir.mkdir(parents=True, exist_ok=True)
@@ -58,7 +61,8 @@ def write_release(tables: dict[str, pl.DataFrame], releases_dir: Path, version: 
     if staging.exists():
         shutil.rmtree(staging)
     try:
-        _write_files(tables, staging, version, sources, changes, accuracy)
+        _write_files(tables, staging, version, sources, changes, accuracy,
+                     BlobCache(cache_dir / "release") if cache_dir is not None else None)
         fsync_tree(staging)
         with locked(releases_dir):
             remove_stale(releases_dir)
@@ -79,7 +83,7 @@ def write_release(tables: dict[str, pl.DataFrame], releases_dir: Path, version: 
 
 
 def _write_files(tables: dict[str, pl.DataFrame], root: Path, version: str, sources: list[dict],
-                 changes: ChangeReport, accuracy: dict) -> None:
+                 changes: ChangeReport, accuracy: dict, cache: BlobCache | None) -> None:
     (root / "parquet").mkdir(parents=True)
     (root / "csv").mkdir()
     for name, spec in TABLES.items():
@@ -95,7 +99,7 @@ def _write_files(tables: dict[str, pl.DataFrame], root: Path, version: str, sour
     package = datapackage(root, version, sources, {name: tables[name].height for name in TABLES}, changes.schema_version)
     _write_text(root / "datapackage.json", json.dumps(package, indent=2, ensure_ascii=False) + "\n")
     _write_text(root / "README.md", dataset_card(version, tables, sources, changes, accuracy))
-    write_report(root, version, tables, accuracy, package)
+    write_report(root, version, tables, accuracy, package, cache)
     sums = [f"{_sha256(path)}  {path.relative_to(root).as_posix()}" for path in sorted(root.rglob("*"))
             if path.is_file() and path.relative_to(root).as_posix() not in DERIVED_FILES]
     _write_text(root / "SHA256SUMS", "\n".join(sums) + "\n")

@@ -8,6 +8,7 @@ Charts are in ``report_charts``, the data dictionary beside it in ``dictionary``
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -20,24 +21,29 @@ from schemas import TABLES
 from schemas.documents import QUARANTINE_REASONS
 from schemas.health import MEASURES
 
+if TYPE_CHECKING:
+    from pipeline.blobs import BlobCache
+
 EXAMPLES = 10  # cases listed under a health measure
 QUARANTINE_ROWS = 1000  # the list stops there; the quarantine table has them all
 
 
-def write_report(root: Path, version: str, tables: dict[str, pl.DataFrame], accuracy: dict, package: dict) -> None:
-    """report/index.html and report/dictionary.html inside the release directory ``root``."""
+def write_report(root: Path, version: str, tables: dict[str, pl.DataFrame], accuracy: dict, package: dict,
+                 cache: BlobCache | None = None) -> None:
+    """report/index.html and report/dictionary.html inside the release directory ``root``; ``cache``
+    keeps the chart drawings for the next build."""
     out = root / "report"
     out.mkdir()
-    for name, text in (("index.html", report_html(version, tables, accuracy)),
+    for name, text in (("index.html", report_html(version, tables, accuracy, cache)),
                        ("dictionary.html", dictionary_html(version, tables, package))):
         (out / name).write_text(text, encoding="utf-8", newline="\n")
 
 
-def report_html(version: str, tables: dict[str, pl.DataFrame], accuracy: dict) -> str:
+def report_html(version: str, tables: dict[str, pl.DataFrame], accuracy: dict, cache: BlobCache | None = None) -> str:
     degrees = in_degrees(tables)
     reasons = (tables["quarantine"].group_by(pl.col("reason").cast(pl.String)).agg(pl.len().alias("inputs"))
                .sort(["inputs", "reason"], descending=[True, False]))
-    drawn = charts(tables, degrees, reasons)
+    drawn = charts(tables, degrees, reasons, cache)
     sections = [
         ("coverage", "Coverage", [_figure(drawn["coverage"])]),
         ("verbs", "Verbs", [_figure(drawn["verb-strength"]), _figure(drawn["verb-mix"])]),

@@ -9,12 +9,18 @@ show either.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import altair as alt
 import polars as pl
 import vl_convert
+
+if TYPE_CHECKING:
+    from pipeline.blobs import BlobCache
 
 WIDTH = 640
 TOP = 20  # bars in a "most ..." chart
@@ -31,9 +37,24 @@ class Chart:
     svg: str | None  # None: no rows to draw in this release
 
 
-def svg(name: str, chart: alt.TopLevelMixin) -> str:
-    """Static SVG of ``chart`` whose element ids are ``<name>-<n>`` in document order."""
-    text = vl_convert.vegalite_to_svg(chart.to_dict(), vl_version=_VL_VERSION)
+def svg(name: str, chart: alt.TopLevelMixin, cache: BlobCache | None = None) -> str:
+    """Static SVG of ``chart`` whose element ids are ``<name>-<n>`` in document order. The SVG is a
+    function of the specification (data included), so ``cache`` keeps it by the specification's digest:
+    a rebuild draws only the charts whose data changed."""
+    if cache is None:
+        return _render(name, chart.to_dict())
+    specification = json.dumps(chart.to_dict(validate=False), sort_keys=True, ensure_ascii=False)
+    key = hashlib.sha256("\0".join([vl_convert.__version__, _VL_VERSION, name, specification]).encode()).hexdigest()
+    cached = cache.get(f"chart-{key}.svg")
+    if cached is not None:
+        return cached.decode("utf-8")
+    text = _render(name, chart.to_dict())
+    cache.put(f"chart-{key}.svg", text.encode("utf-8"))
+    return text
+
+
+def _render(name: str, specification: dict) -> str:
+    text = vl_convert.vegalite_to_svg(specification, vl_version=_VL_VERSION)
     ids: dict[str, str] = {}
     for match in re.finditer(r'id="([^"]+)"', text):
         ids.setdefault(match.group(1), f"{name}-{len(ids) + 1}")
@@ -162,8 +183,9 @@ def quarantine_reasons(counts: pl.DataFrame) -> alt.Chart | None:
     return _bars(counts, "reason", "inputs", "quarantined inputs") if counts.height else None
 
 
-def charts(tables: dict[str, pl.DataFrame], degrees: pl.DataFrame, reasons: pl.DataFrame) -> dict[str, Chart]:
-    """Every chart of the report by name, drawn where the release has rows for it."""
+def charts(tables: dict[str, pl.DataFrame], degrees: pl.DataFrame, reasons: pl.DataFrame,
+           cache: BlobCache | None = None) -> dict[str, Chart]:
+    """Every chart of the report by name, drawn where the release has rows for it (or taken from ``cache``)."""
     specs = {
         "coverage": ("Resolutions by body and year", "Resolutions in this release by year of adoption, stacked by "
                      "adopting body (resolutions without an adoption date are not drawn).", coverage(tables["documents"])),
@@ -183,5 +205,5 @@ def charts(tables: dict[str, pl.DataFrame], degrees: pl.DataFrame, reasons: pl.D
         "quarantine": ("Quarantined inputs by reason", "Inputs not built into the tables, by reason code.",
                        quarantine_reasons(reasons)),
     }
-    return {name: Chart(name, title, caption, svg(name, chart) if chart is not None else None)
+    return {name: Chart(name, title, caption, svg(name, chart, cache) if chart is not None else None)
             for name, (title, caption, chart) in specs.items()}

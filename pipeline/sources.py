@@ -10,18 +10,24 @@ the archives, never unpacked, and each read is bounded, so a hostile archive cos
 from __future__ import annotations
 
 import csv
+import dataclasses
 import fnmatch
 import hashlib
+import io
 import json
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from pipeline.text.ingest import MAX_BYTES, InputRejected, decode_resolution
+
+if TYPE_CHECKING:
+    from pipeline.blobs import BlobCache
 
 MANIFEST = "SOURCES.csv"
 USER_SOURCE = "raw"  # the source name of files under the raw directory
@@ -74,14 +80,27 @@ def load_manifest(sources_dir: Path) -> list[Source]:
     return sources
 
 
-def read_source(source: Source, sources_dir: Path) -> pl.DataFrame:
-    """One raw row per resolution member of the archive, in member order."""
-    archive = _checked_archive(source, sources_dir)
+def read_source(source: Source, sources_dir: Path, cache: BlobCache | None = None, code: str = "") -> pl.DataFrame:
+    """One raw row per resolution member of the archive, in member order. The rows are a function of
+    the archive's bytes, its manifest row and the reading code (fingerprint ``code``), so ``cache``
+    keeps them by those: a rebuild hashes the archive, and reads and decodes its members only when
+    one of them changed."""
+    archive, digest = _checked_archive(source, sources_dir)
+    location = str(archive.resolve())
+    key = hashlib.sha256("\0".join([code, digest, *dataclasses.astuple(source)]).encode()).hexdigest()
+    cached = cache.get(f"raw-{key}.arrow") if cache is not None and code else None
+    if cached is not None:
+        return pl.read_ipc(io.BytesIO(cached)).with_columns(pl.lit(location).alias("location"))
     rows = []
     with zipfile.ZipFile(archive) as opened:
         for info in _members(opened, source.members):
-            rows.append({**_member_row(source, opened, info), "location": str(archive.resolve()), "archived": True})
-    return pl.DataFrame(rows, schema=RAW_SCHEMA)
+            rows.append({**_member_row(source, opened, info), "location": location, "archived": True})
+    frame = pl.DataFrame(rows, schema=RAW_SCHEMA)
+    if cache is not None and code:
+        stored = io.BytesIO()
+        frame.with_columns(pl.lit(None, pl.String).alias("location")).write_ipc(stored, compression="lz4")
+        cache.put(f"raw-{key}.arrow", stored.getvalue())
+    return frame
 
 
 def read_user_files(raw_dir: Path) -> pl.DataFrame:
@@ -112,6 +131,11 @@ def read_user_files(raw_dir: Path) -> pl.DataFrame:
     return pl.DataFrame([{"archived": False, **row} for row in rows], schema=RAW_SCHEMA)
 
 
+def archive_sha256(source: Source, sources_dir: Path) -> str:
+    """The SHA-256 of the source's archive, checked against the manifest."""
+    return _checked_archive(source, sources_dir)[1]
+
+
 def sidecar_records(source: Source, sources_dir: Path) -> Iterator[tuple[str, dict]]:
     """(member, record) for every JSON object in the source's sidecar files.
 
@@ -120,7 +144,7 @@ def sidecar_records(source: Source, sources_dir: Path) -> Iterator[tuple[str, di
     if not source.sidecars or not source.sidecars.endswith(".json"):
         return
     decoder = json.JSONDecoder()
-    with zipfile.ZipFile(_checked_archive(source, sources_dir)) as opened:
+    with zipfile.ZipFile(_checked_archive(source, sources_dir)[0]) as opened:
         for info in _members(opened, source.sidecars):
             text = _bounded_read(opened, info, MAX_SIDECAR_BYTES).decode("utf-8-sig")
             position = text.find("{")
@@ -139,7 +163,7 @@ def sidecar_tables(source: Source, sources_dir: Path) -> Iterator[tuple[str, lis
     """(member, rows) of the source's CSV sidecars (the Security Council meeting records)."""
     if not source.sidecars or not source.sidecars.endswith(".csv"):
         return
-    with zipfile.ZipFile(_checked_archive(source, sources_dir)) as opened:
+    with zipfile.ZipFile(_checked_archive(source, sources_dir)[0]) as opened:
         for info in _members(opened, source.sidecars):
             text = _bounded_read(opened, info, MAX_SIDECAR_BYTES).decode("utf-8-sig")
             yield info.filename, list(csv.DictReader(text.splitlines()))
@@ -148,16 +172,16 @@ def sidecar_tables(source: Source, sources_dir: Path) -> Iterator[tuple[str, lis
 # --- one input --------------------------------------------------------------------------
 
 
-def _checked_archive(source: Source, sources_dir: Path) -> Path:
+def _checked_archive(source: Source, sources_dir: Path) -> tuple[Path, str]:
+    """The archive and its SHA-256, which must be the manifest's when the manifest gives one."""
     archive = sources_dir / source.archive
     if not archive.is_file():
         raise SourceError(f"{archive}: listed in {sources_dir / MANIFEST} (source {source.source}) but missing")
-    if source.sha256:
-        digest = _file_sha256(archive)
-        if digest != source.sha256:
-            raise SourceError(f"{archive}: SHA-256 {digest} differs from {source.sha256} in {MANIFEST}; "
-                              "the archive changed: check it, then update the manifest")
-    return archive
+    digest = _file_sha256(archive)
+    if source.sha256 and digest != source.sha256:
+        raise SourceError(f"{archive}: SHA-256 {digest} differs from {source.sha256} in {MANIFEST}; "
+                          "the archive changed: check it, then update the manifest")
+    return archive, digest
 
 
 def _file_sha256(path: Path) -> str:

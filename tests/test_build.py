@@ -72,8 +72,10 @@ def test_rebuild_is_byte_identical_and_a_no_op(release_dir: Path, tmp_path: Path
     assert build_release(RAW, tmp_path, "2026.1.1") == 0
     assert (tmp_path / "2026.1.1" / "SHA256SUMS").read_bytes() == (release_dir / "SHA256SUMS").read_bytes()
     before = (tmp_path / "2026.1.1" / "SHA256SUMS").stat().st_mtime_ns
+    database = (tmp_path / "2026.1.1" / "unres.duckdb").stat().st_mtime_ns
     assert build_release(RAW, tmp_path, "2026.1.1") == 0
     assert (tmp_path / "2026.1.1" / "SHA256SUMS").stat().st_mtime_ns == before
+    assert (tmp_path / "2026.1.1" / "unres.duckdb").stat().st_mtime_ns == database  # kept, not built again
 
 
 def test_different_content_under_same_version_is_refused(release_dir: Path, tmp_path: Path) -> None:

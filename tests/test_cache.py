@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -140,3 +141,35 @@ def test_the_code_fingerprint_covers_every_project_module_the_build_imports() ->
     assert imported and imported <= covered, sorted(str(p) for p in imported - covered)
     assert ROOT / "pipeline" / "lexicons" / "verbs.csv" in covered
     assert ROOT / "pipeline" / "assets" / "release.py" not in covered
+
+
+def test_raw_rows_of_an_unchanged_archive_come_from_the_blob_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.sources as sources_module
+    from pipeline.blobs import BlobCache
+    from pipeline.sources import load_manifest, read_source
+
+    sources = ROOT / "data" / "sources"
+    source = next(s for s in load_manifest(sources) if s.archive == "sc-compilations-1946-1993.zip")
+    blobs = BlobCache(tmp_path / "blobs")
+    read = read_source(source, sources)
+    assert read_source(source, sources, blobs, "code-1").equals(read)  # read, then stored
+    monkeypatch.setattr(sources_module, "_member_row", lambda *args: pytest.fail("member read again"))
+    assert read_source(source, sources, blobs, "code-1").equals(read)  # from the cache, location included
+    with pytest.raises(pytest.fail.Exception, match="member read again"):
+        read_source(source, sources, blobs, "code-2")  # other reading code: read again
+
+
+def test_a_damaged_blob_is_computed_again(tmp_path: Path) -> None:
+    from pipeline.blobs import BlobCache
+
+    blobs = BlobCache(tmp_path / "blobs", limit=2)
+    blobs.put("a", b"first")
+    assert blobs.get("a") == b"first"
+    path = tmp_path / "blobs" / "a"
+    path.write_bytes(path.read_bytes().replace(b"first", b"fir5t"))
+    assert blobs.get("a") is None and not path.exists()
+    blobs.put("b", b"b")
+    blobs.put("c", b"c")
+    os.utime(tmp_path / "blobs" / "c", ns=(1, 1))  # c: the least recently used
+    blobs.put("d", b"d")
+    assert sorted(p.name for p in (tmp_path / "blobs").iterdir()) == ["b", "d"]

@@ -19,6 +19,8 @@ import pytest
 import yaml
 from websockets.sync.client import connect
 
+import pipeline.report_charts as report_charts
+from pipeline.blobs import BlobCache
 from pipeline.build import build_release
 from pipeline.report_charts import svg
 from schemas import TABLES
@@ -207,6 +209,19 @@ def test_svg_ids_do_not_depend_on_what_was_rendered_before() -> None:
     assert first == second
     assert 'id="a-1"' in first and "url(#a-1)" in first
     assert svg("b", chart) == first.replace('"a-', '"b-').replace("#a-", "#b-")
+
+
+def test_a_cached_chart_is_the_chart_drawn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = alt.Data(values=[{"x": i, "y": i % 3, "v": i * 1.5} for i in range(6)])
+    chart = alt.Chart(data).mark_rect().encode(x="x:O", y="y:O", color="v:Q")
+    cache = BlobCache(tmp_path / "charts")
+    drawn = svg("a", chart, cache)
+    assert drawn == svg("a", chart)
+    monkeypatch.setattr(report_charts.vl_convert, "vegalite_to_svg", lambda *args, **kwargs: pytest.fail("drawn again"))
+    assert svg("a", chart, cache) == drawn
+    other = alt.Chart(alt.Data(values=[{"x": 1, "y": 1, "v": 2.0}])).mark_rect().encode(x="x:O", y="y:O", color="v:Q")
+    with pytest.raises(pytest.fail.Exception, match="drawn again"):
+        svg("a", other, cache)  # other data: drawn
 
 
 class _Dictionary(HTMLParser):

@@ -20,6 +20,7 @@ from pipeline.corpus import (
     SourceText,
     assemble_corpus,
     build_documents,
+    input_size,
     lookup,
     plan_corpus,
 )
@@ -52,7 +53,7 @@ def build_batch(context: dg.OpExecutionContext, config: UnresConfig, batch: list
     if not batch:
         return DocumentTables.concat([])
     started = time.perf_counter()
-    built = DocumentTables.concat(map_batches(build_documents, batch, config.worker_count()))
+    built = DocumentTables.concat(map_batches(build_documents, batch, config.worker_count(), size=input_size))
     cache = config.document_cache()
     if cache is not None:
         cache.store(built)

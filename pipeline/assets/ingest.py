@@ -1,17 +1,23 @@
 """Ingest: one raw asset per vendored source (PUDL's raw layer), one for a user's loose files, and their union."""
 
+import dataclasses
+import hashlib
+import io
 from pathlib import Path
 
 import dagster as dg
 import polars as pl
 
 from pipeline.assets._metadata import table_metadata
+from pipeline.blobs import BlobCache
+from pipeline.cache import code_fingerprint
 from pipeline.resources import UnresConfig
 from pipeline.sidecars import EXTRACT_SCHEMA, MEETING_SCHEMA, extract_rows, meeting_rows
 from pipeline.sources import (
     RAW_SCHEMA,
     Source,
     SourceError,
+    archive_sha256,
     load_manifest,
     read_source,
     read_user_files,
@@ -45,7 +51,8 @@ def _source_asset(known: Source) -> dg.AssetsDefinition:
         listed = {source.source: source for source in load_manifest(sources_dir)}
         if known.source not in listed:
             raise SourceError(f"{sources_dir}: its manifest does not list the source {known.source}")
-        return _log_rejected(context, read_source(listed[known.source], sources_dir), listed[known.source].archive)
+        frame = read_source(listed[known.source], sources_dir, _blobs(config), code_fingerprint())
+        return _log_rejected(context, frame, listed[known.source].archive)
 
     return raw_source
 
@@ -71,6 +78,11 @@ def raw_documents(config: UnresConfig, raw_user_files: pl.DataFrame, **sources: 
     return dg.Output(frame, metadata=table_metadata(frame))
 
 
+def _blobs(config: UnresConfig) -> BlobCache | None:
+    """Where the raw rows of unchanged archives are kept: beside the document cache."""
+    return BlobCache(Path(config.cache_dir) / "raw") if config.cache_dir else None
+
+
 def _manifest(config: UnresConfig) -> list[tuple[Source, Path]]:
     if not config.sources_dir:
         return []
@@ -81,13 +93,25 @@ def _manifest(config: UnresConfig) -> list[tuple[Source, Path]]:
 @dg.asset(group_name="ingest", description="Vote and sponsor lists of the sources' data extracts (UNxml "
                                             "data_extract/*.json): one row per name in a list of a record.")
 def raw_data_extracts(context: dg.AssetExecutionContext, config: UnresConfig) -> dg.Output[pl.DataFrame]:
-    rows = []
+    frames = [pl.DataFrame(schema=EXTRACT_SCHEMA)]
+    cache = _blobs(config)
     for source, sources_dir in _manifest(config):
+        # The rows are a function of the archive and the reading code: kept by their digest.
+        key = hashlib.sha256("\0".join([code_fingerprint("pipeline.sidecars"), archive_sha256(source, sources_dir),
+                                        *dataclasses.astuple(source)]).encode()).hexdigest()
+        cached = cache.get(f"extracts-{key}.arrow") if cache is not None else None
+        if cached is not None:
+            frames.append(pl.read_ipc(io.BytesIO(cached)))
+            continue
         records = [(f"{source.archive}/{member}", record) for member, record in sidecar_records(source, sources_dir)]
-        rows.extend(extract_rows(records))
+        frames.append(pl.DataFrame(extract_rows(records), schema=EXTRACT_SCHEMA))
         if records:
             context.log.info(f"{source.source}: {len(records)} data-extract records")
-    extracts = pl.DataFrame(rows, schema=EXTRACT_SCHEMA)
+        if cache is not None:
+            stored = io.BytesIO()
+            frames[-1].write_ipc(stored, compression="lz4")
+            cache.put(f"extracts-{key}.arrow", stored.getvalue())
+    extracts = pl.concat(frames)
     return dg.Output(extracts, metadata=table_metadata(extracts))
 
 

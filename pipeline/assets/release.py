@@ -1,11 +1,12 @@
 """Release: the gold scores, the immutable versioned data package, its archive and its DuckDB file."""
 
+import zipfile
 from pathlib import Path
 
 import dagster as dg
 import polars as pl
 
-from pipeline.distribute import ensure_duckdb, publish
+from pipeline.distribute import ensure_duckdb, publish, read_index, sha256_file
 from pipeline.release import accuracy_report, write_release
 from pipeline.resources import UnresConfig
 from pipeline.sources import provenance
@@ -28,7 +29,8 @@ def release(context: dg.AssetExecutionContext, config: UnresConfig, accuracy: di
             **tables: pl.DataFrame) -> dg.MaterializeResult:
     sources = provenance(tables["documents"], Path(config.sources_dir) if config.sources_dir else None)
     result = write_release(tables, config.releases_path(), config.release_version(), sources,
-                           dist_dir=config.dist_path(), accuracy=accuracy)
+                           dist_dir=config.dist_path(), accuracy=accuracy,
+                           cache_dir=Path(config.cache_dir) if config.cache_dir else None)
     context.log.info(f"release {'written' if result.written else 'unchanged (identical content)'}: {result.path}")
     return dg.MaterializeResult(metadata={
         "path": str(result.path), "written": result.written,
@@ -40,17 +42,37 @@ def release(context: dg.AssetExecutionContext, config: UnresConfig, accuracy: di
 def archive(context: dg.AssetExecutionContext, config: UnresConfig) -> dg.MaterializeResult:
     if config.dist_path() is None:
         return dg.MaterializeResult(metadata={"skipped": "no distribution directory (--dist '')"})
-    entry = publish(config.releases_path() / config.release_version(), config.dist_path())
-    path = config.dist_path() / entry["archive"]
+    root, dist = config.releases_path() / config.release_version(), config.dist_path()
+    listed = {item["version"]: item for item in read_index(dist)["releases"]}.get(root.name)
+    entry = listed if listed is not None and _published_as_listed(root, dist, listed) else publish(root, dist)
+    path = dist / entry["archive"]
     context.log.info(f"published {path} ({entry['bytes']:,} bytes)")
     return dg.MaterializeResult(metadata={"archive": str(path), "archive_bytes": entry["bytes"],
                                           "archive_sha256": entry["sha256"]})
 
 
+def _published_as_listed(root: Path, dist: Path, entry: dict) -> bool:
+    """An unchanged rebuild: the listed archive is there, with its SHA-256, holding this release's
+    SHA256SUMS; the archive is a function of the files SHA256SUMS lists, so it would be the same bytes."""
+    try:
+        if sha256_file(dist / entry["archive"]) != entry["sha256"]:
+            return False
+        with zipfile.ZipFile(dist / entry["archive"]) as opened:
+            return opened.read(f"unres-{root.name}/SHA256SUMS") == (root / "SHA256SUMS").read_bytes()
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+
+
 @dg.asset(group_name="release", deps=["release"],
           description="unres.duckdb beside the release's Parquet files: tables with keys and column comments "
                       "(derived from the files, not checksummed).")
-def release_duckdb(config: UnresConfig) -> dg.MaterializeResult:
+def release_duckdb(context: dg.AssetExecutionContext, config: UnresConfig) -> dg.MaterializeResult:
     root = config.releases_path() / config.release_version()
-    ensure_duckdb(root)
-    return dg.MaterializeResult(metadata={"path": str(root / "unres.duckdb")})
+    database = root / "unres.duckdb"
+    # A release directory never changes once renamed into place, and the database appears in it only
+    # complete (built under a scratch name): one that is there was built from these very files.
+    built = not database.is_file()
+    if built:
+        ensure_duckdb(root)
+    context.log.info(f"{database} {'built' if built else 'already built from this release; kept'}")
+    return dg.MaterializeResult(metadata={"path": str(database), "built": built})
