@@ -251,9 +251,9 @@ class _Segmenter:
         if not self._lines:
             return None
         last = self._lines[-1][-1]
-        text = SUPERSCRIPT_RUN.sub("", last.text).rstrip()
+        text = (last.text if last.text.isascii() else SUPERSCRIPT_RUN.sub("", last.text)).rstrip()
         # A footnote marker glued after the final punctuation ("Peace,1") hides the end.
-        return _MARKER_AFTER_PUNCTUATION.sub("", text)
+        return _MARKER_AFTER_PUNCTUATION.sub("", text) if text[-1:].isdigit() or text.endswith("/") else text
 
     def _label_only(self, lines: list[Line]) -> bool:
         return len(lines) == 1 and bool(_LABEL_ONLY.fullmatch(lines[0].text))
@@ -492,8 +492,8 @@ def _join_lines(parts: list[SpannedText]) -> SpannedText:
     rejoined; only where two lines meet, so "Micro- and Small" within a line is left alone."""
     if not parts:
         return join(parts)
-    joined = parts[0]
-    for part in parts[1:]:
-        rejoin = _WRAPPED_HYPHEN.search(joined.text) and part.text[:1].islower() and not _SUSPENDED_HYPHEN.match(part.text)
-        joined = join([joined, part], separator="" if rejoin else " ")
-    return joined
+    separators = []  # in one join: joining line by line copies the offsets of every line again
+    for before, part in zip(parts, parts[1:]):
+        rejoin = _WRAPPED_HYPHEN.search(before.text) and part.text[:1].islower() and not _SUSPENDED_HYPHEN.match(part.text)
+        separators.append("" if rejoin else " ")
+    return join(parts, separators=separators)
