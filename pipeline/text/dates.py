@@ -171,6 +171,8 @@ def find_time_expressions(
     # "session", a count word) skips the regexes that cannot match.
     dated = _FOUR_DIGITS.search(text) is not None
     sessions = "session" in text
+    observed = "eclare" in text or "roclaim" in text or "esignate" in text  # the verbs _OBSERVANCE needs
+    counted = "day following" in text or "day after" in text  # what _NTH_DAY_AFTER needs
     candidates = [
         *(_due_dates(text) if dated else ()),
         *(_until(text, adopted_on) if dated else ()),
@@ -181,8 +183,8 @@ def find_time_expressions(
         *(_events(text) if dated else ()),
         *_relative_spans(text, adopted_on),
         *_recurring(text),
-        *(_expr(text, match.span(1), "recurring", recurrence="annual") for match in _OBSERVANCE.finditer(text)),
-        *(_expr(text, match, "due_date") for match in _NTH_DAY_AFTER.finditer(text)),
+        *(_expr(text, match.span(1), "recurring", recurrence="annual") for match in (_OBSERVANCE.finditer(text) if observed else ())),
+        *(_expr(text, match, "due_date") for match in (_NTH_DAY_AFTER.finditer(text) if counted else ())),
     ]
     kept: list[TimeExpression] = []
     for expr in sorted(candidates, key=lambda e: (e.start, -(e.end - e.start))):

@@ -493,7 +493,7 @@ def _join_lines(parts: list[SpannedText]) -> SpannedText:
     if not parts:
         return join(parts)
     separators = []  # in one join: joining line by line copies the offsets of every line again
-    for before, part in zip(parts, parts[1:]):
+    for before, part in zip(parts, parts[1:], strict=False):
         rejoin = _WRAPPED_HYPHEN.search(before.text) and part.text[:1].islower() and not _SUSPENDED_HYPHEN.match(part.text)
         separators.append("" if rejoin else " ")
     return join(parts, separators=separators)
