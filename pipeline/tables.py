@@ -131,7 +131,8 @@ def build_instrument_graph(citations: pl.DataFrame) -> pl.DataFrame:
 
 def _extract_document(document: dict, paragraphs: list[dict], footnotes: list[dict]) -> dict[str, list[dict]]:
     """Extraction rows of one document."""
-    document_id, body = document["document_id"], document["body"]
+    document_id = document["document_id"]
+    body = lexicons.resolve_body(document["body"])  # once, not in every paragraph's finders
     out: dict[str, list[dict]] = {"clauses": [], "actor_mentions": [], "citations": [], "deadlines": [], "instruments": []}
     finder = actor_text.DocumentActors(document_id)  # "the Committee", "him": what earlier paragraphs named
     for paragraph in paragraphs:

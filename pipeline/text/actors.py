@@ -25,7 +25,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import chain
 
 from pipeline.lexicons import ACTOR_KINDS, actors, verbs
 from pipeline.text.addressees import PRONOUN_RE, Found, addressees, object_start
@@ -99,6 +100,7 @@ _PERSON_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur in every paragraph
 def _key(surface: str) -> str:
     return re.sub(r"-\s+", "-", " ".join(surface.lower().split()))
 
@@ -233,7 +235,9 @@ def _expansions(text: str, start: int, end: int) -> list[Found]:
         return []
     head, found = words[-1], []
     position = start
-    while conj := _CONJ_BEFORE_RE.search(text, max(0, position - _WINDOW), position):
+    # a coordinator ends in "," or "and"/"or" (then spaces): the cheap test first
+    while text[max(0, position - _WINDOW):position].rstrip().endswith((",", "and", "or")) and (
+            conj := _CONJ_BEFORE_RE.search(text, max(0, position - _WINDOW), position)):
         modifier = _MODIFIER_BEFORE_RE.search(text, max(0, conj.start() - _WINDOW), conj.start())
         if modifier is None:
             break
@@ -277,7 +281,8 @@ def _named(text: str, own: tuple[str, str] | None = None) -> list[Found]:
         if lexicon.kinds[actor] == "state":
             if _CURRENCY_RE.match(text, end):
                 continue
-            government = _GOVERNMENT_BEFORE_RE.search(text, max(0, start - 60), start)
+            government = (_GOVERNMENT_BEFORE_RE.search(text, max(0, start - 60), start)
+                          if text[max(0, start - 60):start].rstrip().endswith("of") else None)
             start = government.start() if government else start
         attribute = _ATTRIBUTE_RE.match(text, end)
         if attribute is not None:
@@ -380,8 +385,9 @@ class DocumentActors:
                 continue
             if _PREPOSITION_AFTER_RE.match(text, match.end()):
                 continue
-            before = self._seen + [self._entry(text, n) for n in named + found if n.end <= match.start()]
-            referent = next((s for s in reversed(before) if match["head"] in s.heads), None)
+            before = chain((self._entry(text, n) for n in reversed(named + found) if n.end <= match.start()),
+                           reversed(self._seen))  # latest first, without copying what was seen
+            referent = next((s for s in before if match["head"] in s.heads), None)
             if referent is not None:
                 found.append(Found(match.start(), match.end(), referent.actor_id, referent.in_lexicon))
         return found

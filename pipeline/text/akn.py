@@ -33,7 +33,7 @@ from pipeline.text.clauses import find_lead
 from pipeline.text.leads import continues
 from pipeline.text.model import Footnote, Paragraph, ParsedResolution, ResolutionRejected
 
-_WHITESPACE = re.compile(r"\s+")
+_TYPOGRAPHIC = re.compile("[" + "".join(re.escape(chr(code)) for code in TYPOGRAPHY) + "]")  # what TYPOGRAPHY changes
 _END_OF_PARAGRAPH = re.compile(r"[,;:.]\s*$")
 _ROMAN_HEADING = re.compile(r"^\s*([IVXL]{1,5})\.\s+|^\s*([A-Z])\.\s+(?=[A-Z])")
 _ARABIC = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
@@ -82,7 +82,9 @@ class _Row:
     @property
     def text(self) -> str:
         if self._text is None:
-            self._text = _WHITESPACE.sub(" ", "".join(p.text for p in self.pieces)).translate(TYPOGRAPHY).strip()
+            # whitespace runs as one space (split, faster than a regex), typography translated only if present
+            text = " ".join("".join(p.text for p in self.pieces).split())
+            self._text = (text.translate(TYPOGRAPHY) if _TYPOGRAPHIC.search(text) else text).strip()
         return self._text
 
     def prepend(self, piece: Text) -> None:

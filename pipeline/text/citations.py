@@ -46,6 +46,10 @@ _OPENER = re.compile(
     r"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?)\b"
 )
 # what may stand between two items: no clause break, sentence end, or another "resolution(s)" list
+# the word of _OPENER, spelt with literals first ("R(?<!\wR)" is "\bR") so that re scans for them
+_OPENER_WORD = re.compile(r"R(?<!\wR)esolutions?\b|r(?<!\wr)esolutions?\b|D(?<!\wD)ecisions?\b|d(?<!\wd)ecisions?\b")
+_OPENER_REACH = max(len(name) for body in bodies() for name in (body.name, body.short_name or "")) + len("their ")
+_WHITESPACE_RUN = re.compile(r"\s\s")
 _QUALIFIER = r"(?:(?!\b[Rr]esolutions?\b|\b[Dd]ecisions?\b|\.\s|[;:])[^\n]){0,300}?"
 # an item that names itself: "1325 (2000)", "217 A (III)", "60/288", "1616 of 29 July"; only these may
 # follow a qualifier, stand after ";" or a bare space, or open a list after "resolutions on Iraq, in particular"
@@ -107,7 +111,7 @@ def resolution_refs(text: str, citing: Body) -> list[InstrumentRef]:
     if "esolution" not in text and "ecision" not in text:  # cheap test first: most paragraphs cite none
         return refs
     position = 0
-    while (opener := _OPENER.search(text, position)) is not None:
+    while (opener := _next_opener(text, position)) is not None:
         items, led = _list_items(text, opener.end())
         position = items[-1].match.end() if items else opener.end()
         is_decision = opener.group("word").lower().startswith("decision")
@@ -121,6 +125,19 @@ def resolution_refs(text: str, citing: Body) -> list[InstrumentRef]:
             if ref is not None:
                 refs.append(ref)
     return refs
+
+
+def _next_opener(text: str, position: int) -> re.Match[str] | None:
+    """``_OPENER.search(text, position)``, searched only just before the next "resolution(s)" or
+    "decision(s)": the body or "its" before it is at most ``_OPENER_REACH`` characters long unless the
+    text has a run of whitespace there, when the whole stretch is searched."""
+    word = _OPENER_WORD.search(text, position)
+    if word is None:
+        return None
+    start = max(position, word.start() - _OPENER_REACH)
+    if start > position and _WHITESPACE_RUN.search(text, start, word.start()):
+        start = position
+    return _OPENER.search(text, start, word.end())
 
 
 def _list_items(text: str, start: int) -> tuple[list[_Item], bool]:

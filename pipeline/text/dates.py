@@ -197,6 +197,8 @@ def find_time_expressions(
     # "session", a count word) skips the regexes that cannot match.
     dated = _FOUR_DIGITS.search(text) is not None
     sessions = "session" in text
+    observed = "eclare" in text or "roclaim" in text or "esignate" in text  # the verbs _OBSERVANCE needs
+    counted = "day following" in text or "day after" in text  # what _NTH_DAY_AFTER needs
     candidates = [
         *(_due_dates(text, adopted_on) if dated else ()),
         *(_until(text, adopted_on) if dated else ()),
@@ -208,8 +210,8 @@ def find_time_expressions(
         *_relative_spans(text, adopted_on),
         *(_written_periods(text, adopted_on) if dated else ()),
         *_recurring(text),
-        *(_expr(text, match.span(1), "recurring", recurrence="annual") for match in _OBSERVANCE.finditer(text)),
-        *(_expr(text, match, "due_date") for match in _NTH_DAY_AFTER.finditer(text)),
+        *(_expr(text, match.span(1), "recurring", recurrence="annual") for match in (_OBSERVANCE.finditer(text) if observed else ())),
+        *(_expr(text, match, "due_date") for match in (_NTH_DAY_AFTER.finditer(text) if counted else ())),
     ]
     own_session = None if session_calendar(citing) else session  # a calendar dates the body's sessions itself
     kept: list[TimeExpression] = []

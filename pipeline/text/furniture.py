@@ -10,6 +10,9 @@ paragraph is residue, so the nothing-lost check fails where the text is not clea
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
 
 from pipeline.lexicons import symbol_prefix_alternation
 from pipeline.text.model import Line
@@ -20,17 +23,40 @@ _SYMBOL = re.compile(rf"\b(?:{symbol_prefix_alternation()})/RES/[A-Z0-9\-/]+(?:\
 _LEFTOVER = re.compile(r"\b\d{2}-\d{5}\s*\(E\)|/\.\.\.")  # a job number with its language tag, "/..."
 
 
-def own_furniture(header_lines: list[Line]) -> re.Pattern[str] | None:
+@dataclass(frozen=True)
+class OwnFurniture:
+    """One document's furniture pattern, tried only on text holding one of its literals (every match
+    holds a job number or the text of a symbol before its first space): most lines hold none."""
+
+    source: str
+    literals: tuple[str, ...]
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.source)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if any(literal in text for literal in self.literals) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if any(literal in text for literal in self.literals) else iter(())
+
+
+def own_furniture(header_lines: list[Line]) -> OwnFurniture | None:
     """The document's own job numbers and symbol as its masthead prints them, with a page counter."""
-    tokens = {re.escape(m.group(0)) + r"(?:\s*\(E\))?" for line in header_lines for m in _JOB.finditer(line.text)}
-    tokens |= {re.escape(m.group(0)).replace(r"\ ", r"\s*") for line in header_lines for m in _SYMBOL.finditer(line.text)}
+    jobs = {m.group(0) for line in header_lines for m in _JOB.finditer(line.text)}
+    symbols = {m.group(0) for line in header_lines for m in _SYMBOL.finditer(line.text)}
+    tokens = {re.escape(job) + r"(?:\s*\(E\))?" for job in jobs}
+    tokens |= {re.escape(symbol).replace(r"\ ", r"\s*") for symbol in symbols}
     if not tokens:
         return None
     own = "|".join(sorted(tokens))
-    return re.compile(rf"(?:(?<=\s)\d{{1,3}}\s+)?(?:{own})(?:\s+(?:\d{{1,3}}\s+)?(?:{own}))*(?:\s+\d{{1,3}}(?=\s))?")
+    literals = tuple(sorted(jobs | {symbol.split(" ", 1)[0] for symbol in symbols}))
+    return OwnFurniture(rf"(?:(?<=\s)\d{{1,3}}\s+)?(?:{own})(?:\s+(?:\d{{1,3}}\s+)?(?:{own}))*(?:\s+\d{{1,3}}(?=\s))?",
+                        literals)
 
 
-def split_fused(lines: list[Line], own: re.Pattern[str] | None) -> list[Line]:
+def split_fused(lines: list[Line], own: OwnFurniture | None) -> list[Line]:
     """Body lines with the document's own page foot inside them cut into text, furniture, text."""
     if own is None:
         return lines
@@ -47,7 +73,7 @@ def split_fused(lines: list[Line], own: re.Pattern[str] | None) -> list[Line]:
     return result
 
 
-def residue(sources: list[ParagraphSource], own: re.Pattern[str] | None) -> list[tuple[int, int, str]]:
+def residue(sources: list[ParagraphSource], own: OwnFurniture | None) -> list[tuple[int, int, str]]:
     """Furniture still inside paragraphs, as (raw start, raw end, text)."""
     found = []
     for source in sources:

@@ -251,9 +251,9 @@ class _Segmenter:
         if not self._lines:
             return None
         last = self._lines[-1][-1]
-        text = SUPERSCRIPT_RUN.sub("", last.text).rstrip()
+        text = (last.text if last.text.isascii() else SUPERSCRIPT_RUN.sub("", last.text)).rstrip()
         # A footnote marker glued after the final punctuation ("Peace,1") hides the end.
-        return _MARKER_AFTER_PUNCTUATION.sub("", text)
+        return _MARKER_AFTER_PUNCTUATION.sub("", text) if text[-1:].isdigit() or text.endswith("/") else text
 
     def _label_only(self, lines: list[Line]) -> bool:
         return len(lines) == 1 and bool(_LABEL_ONLY.fullmatch(lines[0].text))
@@ -492,14 +492,14 @@ def _join_lines(parts: list[SpannedText]) -> SpannedText:
     rejoined; only where two lines meet, so "Micro- and Small" within a line is left alone."""
     if not parts:
         return join(parts)
-    joined = parts[0]
+    pieces, separators = [parts[0]], []  # in one join: joining line by line copies the offsets of every line again
     for part in parts[1:]:
-        wrapped = _WRAPPED_HYPHEN.search(joined.text)
+        before = pieces[-1]
+        wrapped = _WRAPPED_HYPHEN.search(before.text)
         rejoin = wrapped and part.text[:1].isalpha() and not _SUSPENDED_HYPHEN.match(part.text)
-        if rejoin:
-            if wrapped.group(0) == " ":  # "Secretary -" / "General": the space before the hyphen is the extractor's
-                joined = join([joined.slice(0, wrapped.start()), joined.slice(wrapped.end(), len(joined.text))], separator="")
-            joined = join([joined, part], separator="")
-        else:
-            joined = join([joined, part], separator=" ")
-    return joined
+        if rejoin and wrapped.group(0) == " ":  # "Secretary -" / "General": the space before the hyphen is the extractor's
+            pieces[-1:] = [before.slice(0, wrapped.start()), before.slice(wrapped.end(), len(before.text))]
+            separators.append("")
+        separators.append("" if rejoin else " ")
+        pieces.append(part)
+    return join(pieces, separators=separators)

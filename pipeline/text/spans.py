@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -112,13 +112,16 @@ class SpannedText:
         return result
 
 
-def join(parts: Iterable[SpannedText], separator: str = " ") -> SpannedText:
-    """Concatenate spanned texts; the separator maps to the end of the preceding part."""
+def join(parts: Iterable[SpannedText], separator: str = " ", separators: Sequence[str] | None = None) -> SpannedText:
+    """Concatenate spanned texts; the separator (or ``separators[k]`` between parts k and k + 1) maps to
+    the end of the preceding part."""
     texts: list[str] = []
     anchors: list[tuple[int, int]] = []
     length = 0
     previous_end: int | None = None  # raw position just after the previous part
-    for part in parts:
+    for position, part in enumerate(parts):
+        if separators is not None:
+            separator = separators[position - 1] if position else ""
         if previous_end is not None and separator:
             anchors.append((length, previous_end))
             texts.append(separator)
