@@ -72,6 +72,7 @@ ANNEX_LINE = re.compile(rf"^{_MD_LINE_PREFIX}Annex(?:\s+([IVXL]+|\d+))?[*_]*\s*$
 # Markdown and whitespace clean-up.
 _MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:#[^)\s]*|https?://[^)\s]*)\)")
 _MD_EMPHASIS = re.compile(r"\*{1,3}")
+_NON_BREAKING_HYPHEN = re.compile("\u2011")  # printed "-", as the Akoma Ntoso and PDF readers write it
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([()\[\]*_.#-])")
 WHITESPACE = re.compile(r"\s+")
@@ -387,5 +388,7 @@ def clean_spanned(spanned: SpannedText) -> SpannedText:
         spanned = spanned.sub(_MD_EMPHASIS)
     if not text.isascii():
         spanned = spanned.sub(SUPERSCRIPT_RUN)
+        if "\u2011" in text:
+            spanned = spanned.sub(_NON_BREAKING_HYPHEN, replacement="-")
     spanned = spanned.sub(UNUSUAL_WHITESPACE, replacement=" ")
     return spanned.strip()

@@ -16,11 +16,16 @@ from pipeline.text.footnotes import attach_markers, footnote, strip_orphan_marke
 from pipeline.text.header import parse_header
 from pipeline.text.layout import SUPERSCRIPT_RUN
 from pipeline.text.model import Footnote, Header, Line, Paragraph, ParsedResolution, ResolutionRejected
-from pipeline.text.paragraphs import segment
+from pipeline.text.paragraphs import ParagraphSource, segment
 
 
 def parse_resolution(raw: str) -> ParsedResolution:
     """Parse one resolution's text; raises ResolutionRejected with the reason when it is not one."""
+    return parse_with_sources(raw)[0]
+
+
+def parse_with_sources(raw: str) -> tuple[ParsedResolution, list[ParagraphSource]]:
+    """The parse and, per paragraph, its raw lines and offset-mapped text (with any restored hyphens)."""
     if not raw.strip():
         raise ResolutionRejected("empty text")
     lines = layout.split_lines(raw)
@@ -65,7 +70,7 @@ def parse_resolution(raw: str) -> ParsedResolution:
     form = "markdown" if ("](#)" in raw or SUPERSCRIPT_RUN.search(raw)) else (
         "pdf_text" if any(line.kind == "furniture" for line in body_lines) else "plain"
     )
-    return ParsedResolution(header, paragraphs, footnotes, residue, form, lines)
+    return ParsedResolution(header, paragraphs, footnotes, residue, form, lines), sources
 
 
 __all__ = [

@@ -53,6 +53,11 @@ PARAGRAPHS = [
     ("118", "pp13", 'split word "a nd"'),
     ("118", "pp15", 'split word "sexua l"'),
     ("118", "pp30", 'split word "chi ldren"'),
+    ("101", "op8(e)", 'plain: the line-end hyphen dropped and the lines joined, "Non-SelfGoverning"'),
+    ("101", "op18", 'plain: "case-bycase"'),
+    ("108", "op15", 'plain: "costsaving"'),
+    ("118", "op14", 'plain: "Secretary General", the hyphen dropped but a space kept'),
+    ("118", "op44", 'plain: "data sharing"'),
 ]
 
 
