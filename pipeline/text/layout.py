@@ -24,7 +24,8 @@ SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPT}]+")
 
 # Page furniture: lines a printer adds, never part of the resolution text.
 _FURNITURE = [
-    re.compile(r"^\s*(?:A|S|E)(?:/[A-Z0-9.\-]+)+(?:\s*\(\d{4}\)+)?\s*$"),  # running symbol, "S/RES/1231(1999))"
+    # running symbol, "S/RES/1231(1999))"; not a footnote's "A/78/369." on a line of its own
+    re.compile(r"^\s*(?:A|S|E)(?:/[A-Z0-9.\-]*[A-Z0-9\-])+(?:\s*\(\d{4}\)+)?\s*$"),
     # job number, alone or with a page counter before or after, fused or not ("2 06-39006",
     # "306-45081", "08-325272", "13-461602/4", "3/413-46160", "01-33986* (E)")
     re.compile(r"^\s*(?:\d{1,3}(?:/\d{1,3})?\s*)?\d{2}-\d{5}\**\s*(?:\d{1,3}(?:/\d{1,3})?)?\s*(?:\(E\)?)?"

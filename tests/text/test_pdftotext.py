@@ -58,6 +58,9 @@ PARAGRAPHS = [
     ("108", "op15", 'plain: "costsaving"'),
     ("118", "op14", 'plain: "Secretary General", the hyphen dropped but a space kept'),
     ("118", "op44", 'plain: "data sharing"'),
+    ("118", "pp5", 'a marker set off after a year, "of 12 August 1949 2 and the"'),
+    ("148", "pp1", 'a marker after a comma, before a capital: "Development, 1 Agenda 21"'),
+    ("148", "pp16", 'a marker after a year range: "for the Decade 2014–2024 12 constitute"'),
 ]
 
 
@@ -71,10 +74,11 @@ def test_paragraph_text_equals_the_xml(number: str, paragraph: str, what: str, f
 
 
 @pytest.mark.parametrize("form", FORMS)
-@pytest.mark.parametrize("number", ["101", "108"])
+@pytest.mark.parametrize("number", ["101", "108", "118"])
 def test_footnotes_numbered_and_linked_as_in_the_xml(number: str, form: str) -> None:
     """pdftotext prints a footnote's number on a line of its own; in plain output the numbers of a page
-    stand in an order of their own among the texts (A/RES/78/108, page 2: texts 3, 4, then "5", then "3" "4")."""
+    stand in an order of their own among the texts (A/RES/78/108, page 2: texts 3, 4, then "5", then "3" "4");
+    a footnote that is a symbol alone ("A/78/369.", A/RES/78/118 note 14) is no running header."""
     theirs = {f.number: _norm(f.text) for f in _xml(number).footnotes}
     ours = {f.number: _norm(f.text) for f in _parsed(number, form).footnotes}
     assert ours == theirs
@@ -82,8 +86,9 @@ def test_footnotes_numbered_and_linked_as_in_the_xml(number: str, form: str) -> 
 
 
 # the share of XML paragraphs the parse gives exactly, per fixture (a floor: what the parser reaches now)
-FLOORS = [("101", "pdftotext", 33), ("101", "pdftotext-layout", 37), ("108", "pdftotext", 58),
-          ("108", "pdftotext-layout", 59), ("118", "pdftotext", 86), ("118", "pdftotext-layout", 90)]
+FLOORS = [("101", "pdftotext", 37), ("101", "pdftotext-layout", 37), ("108", "pdftotext", 59),
+          ("108", "pdftotext-layout", 59), ("118", "pdftotext", 90), ("118", "pdftotext-layout", 91),
+          ("148", "pdftotext", 36), ("148", "pdftotext-layout", 36)]
 
 
 @pytest.mark.parametrize(("number", "form", "floor"), FLOORS)
