@@ -37,6 +37,7 @@ _FURNITURE = [
     re.compile(r"^\s*(?i:page) \d+\s*$"),
     re.compile(r"^\s*/\.\.\.\s*$"),
     re.compile(r"^\s*-{3,}\s*$"),
+    re.compile(r"^\s*\*\s*\*\s*\*\s*$"),  # "***", a divider between the parts of a preamble
 ]
 _ANY_FURNITURE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _FURNITURE))
 _PAGE_SIDE_LINE = re.compile(r"^\s*(?:English|\d{1,3})\s*$")

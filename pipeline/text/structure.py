@@ -49,7 +49,7 @@ def parse_with_sources(raw: str) -> tuple[ParsedResolution, list[ParagraphSource
         rest = [Line(-1, opener_rest, lines[opener_index].end, raw[opener_rest : lines[opener_index].end])]
     body_lines = [*parts, *lines[body_start:opener_index], *rest, *lines[opener_index + 1 :]]
     own = furniture.own_furniture(header_lines)
-    body_lines = furniture.split_fused(body_lines, own)
+    body_lines, dropped_hyphens = furniture.split_glued_rules(furniture.split_fused(body_lines, own))
     layout.mark_furniture(body_lines, " ".join(line.text for line in header_lines))
     footnote_entries = layout.mark_footnotes(body_lines)
     closing_text = layout.mark_closing(body_lines)
@@ -62,7 +62,8 @@ def parse_with_sources(raw: str) -> tuple[ParsedResolution, list[ParagraphSource
         raise ResolutionRejected(f'no operative paragraph found after "The {body_name}" (line {lines[opener_index].index + 1})')
 
     footnotes = [footnote(raw, entry) for entry in footnote_entries]
-    words.repair(sources, footnotes, [line.text for line in body_lines if line.kind in ("body", "footnote")])
+    words.repair(sources, footnotes, [line.text for line in body_lines if line.kind in ("body", "footnote")],
+                 dropped_hyphens)
     attach_markers(sources, footnotes)
     strip_orphan_markers(sources)
     residue = [(line.start, line.end, line.text) for line in body_lines if line.kind == "residue"]

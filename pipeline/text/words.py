@@ -68,10 +68,16 @@ class Vocabulary:
         return self.tokens[word.lower()]
 
 
-def repair(sources: list[ParagraphSource], footnotes: list[Footnote], line_texts: list[str]) -> None:
-    """Mend the words split by spaces in every paragraph (offsets kept) and footnote."""
+def repair(sources: list[ParagraphSource], footnotes: list[Footnote], line_texts: list[str],
+           dropped_hyphens: list[int]) -> None:
+    """Mend the words split by spaces in every paragraph (offsets kept) and footnote; restore the compound
+    hyphens dropped in joined lines and at ``dropped_hyphens`` (raw positions, a line glued to a rule)."""
     vocabulary = Vocabulary(line_texts)
     windows = _merge_windows(sources)
+    for position in dropped_hyphens:
+        for source in sources:
+            if any(line.end == position for line in source.lines):
+                windows.setdefault(id(source), []).append((position, position + 1))
     for source in sources:
         spanned = _mend(source.spanned, vocabulary)
         for low, high in windows.get(id(source), ()):

@@ -1,6 +1,6 @@
 """poppler's pdftotext output of GA PDFs, plain and -layout, read by the text parser against the UN's XML.
 
-Fixtures: tests/fixtures/real/ga_A-RES-78-*.pdftotext[-layout].txt (SOURCES.md says how each was made);
+Fixtures: tests/fixtures/real/ga_A-RES-*.pdftotext[-layout].txt (SOURCES.md says how each was made);
 the XML of the same resolution is read from the vendored archive, so every expected text is the UN's own.
 """
 
@@ -28,15 +28,23 @@ def _norm(text: str) -> str:
 
 
 @cache
+def _symbol(number: str) -> tuple[str, str]:
+    """(session, number): "101" is A/RES/78/101, "80-102" A/RES/80/102."""
+    session, _, own = number.rpartition("-")
+    return session or "78", own
+
+
 def _xml(number: str) -> ParsedResolution:
+    session, own = _symbol(number)
     with zipfile.ZipFile(XMLS) as archive:
-        member = next(m for m in archive.namelist() if f"/English/A_RES_78_{number}-" in m)
+        member = next(m for m in archive.namelist() if f"/English/A_RES_{session}_{own}-" in m)
         return parse_akn(archive.read(member).decode("utf-8"))
 
 
 @cache
 def _parsed(number: str, form: str) -> ParsedResolution:
-    return parse_resolution((FIXTURES / f"ga_A-RES-78-{number}.{form}.txt").read_text(encoding="utf-8"))
+    session, own = _symbol(number)
+    return parse_resolution((FIXTURES / f"ga_A-RES-{session}-{own}.{form}.txt").read_text(encoding="utf-8"))
 
 
 # (resolution, paragraph, what the extractor did to it)
@@ -61,13 +69,17 @@ PARAGRAPHS = [
     ("118", "pp5", 'a marker set off after a year, "of 12 August 1949 2 and the"'),
     ("148", "pp1", 'a marker after a comma, before a capital: "Development, 1 Agenda 21"'),
     ("148", "pp16", 'a marker after a year range: "for the Decade 2014–2024 12 constitute"'),
+    ("148", "pp20", 'a paragraph above a "***" divider'),
+    ("148", "pp21", 'a paragraph below a "***" divider'),
+    ("80-102", "pp15", 'plain: the footnote rule glued to "Non-Self" (its line-end hyphen dropped)'),
+    ("80-102", "pp16", "plain: the paragraph after that page foot"),
 ]
 
 
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize(("number", "paragraph", "what"), PARAGRAPHS)
 def test_paragraph_text_equals_the_xml(number: str, paragraph: str, what: str, form: str) -> None:
-    paragraph_id = f"A/RES/78/{number}:{paragraph}"
+    paragraph_id = "A/RES/{}/{}:".format(*_symbol(number)) + paragraph
     theirs = {p.paragraph_id: _norm(p.text) for p in _xml(number).paragraphs}
     ours = {p.paragraph_id: _norm(p.text) for p in _parsed(number, form).paragraphs}
     assert ours.get(paragraph_id) == theirs[paragraph_id], what
@@ -88,7 +100,8 @@ def test_footnotes_numbered_and_linked_as_in_the_xml(number: str, form: str) -> 
 # the share of XML paragraphs the parse gives exactly, per fixture (a floor: what the parser reaches now)
 FLOORS = [("101", "pdftotext", 37), ("101", "pdftotext-layout", 37), ("108", "pdftotext", 59),
           ("108", "pdftotext-layout", 59), ("118", "pdftotext", 90), ("118", "pdftotext-layout", 91),
-          ("148", "pdftotext", 36), ("148", "pdftotext-layout", 36)]
+          ("148", "pdftotext", 50), ("148", "pdftotext-layout", 49), ("80-102", "pdftotext", 41),
+          ("80-102", "pdftotext-layout", 41)]
 
 
 @pytest.mark.parametrize(("number", "form", "floor"), FLOORS)

@@ -173,6 +173,7 @@ def test_nothing_lost(path: Path) -> None:
 @pytest.mark.parametrize(("name", "restored"), [
     ("ga_A-RES-78-101.pdftotext.txt", 4), ("ga_A-RES-78-108.pdftotext.txt", 1), ("ga_A-RES-78-118.pdftotext.txt", 3),
     ("ga_A-RES-78-101.pdftotext-layout.txt", 0), ("ga_A-RES-78-118.pdftotext-layout.txt", 0),
+    ("ga_A-RES-80-102.pdftotext.txt", 7),  # one at the footnote rule glued to "Non-Self"
 ])
 def test_nothing_lost_but_restored_hyphens(name: str, restored: int) -> None:
     raw = (ROOT / "tests/fixtures/real" / name).read_text(encoding="utf-8")
