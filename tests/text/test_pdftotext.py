@@ -73,6 +73,10 @@ PARAGRAPHS = [
     ("148", "pp21", 'a paragraph below a "***" divider'),
     ("80-102", "pp15", 'plain: the footnote rule glued to "Non-Self" (its line-end hyphen dropped)'),
     ("80-102", "pp16", "plain: the paragraph after that page foot"),
+    ("124", "opu1", 'the one operative paragraph, a marker after its stop: "Committee. 1" is no heading'),
+    ("79-145", "h1", 'a part number "I" on a line of its own between the preamble and "1."'),
+    ("79-145", "h2", 'the part\'s title "Achieving sustainable fisheries", a heading row of its own'),
+    ("79-145", "op1", "the first paragraph under the part's title"),
 ]
 
 
