@@ -98,14 +98,14 @@ def _mend(spanned: SpannedText, vocabulary: Vocabulary) -> SpannedText:
 def _rejoin_splits(spanned: SpannedText, vocabulary: Vocabulary) -> SpannedText:
     """"th e" -> "the", "nation al" -> "national": the joined word is far commoner in the lexicon than the
     rarer piece (a fragment, or no word at all), or, not in it, printed by the document at least as often
-    as the rarer piece, which is no word ("a part", "in to", "up on" stay: both pieces are common words)."""
-    pieces: list[tuple[int, int, str | None]] = []
-    cursor = 0
+    as the rarer piece, which is no word ("a part", "in to", "up on" stay: both pieces are common words).
+    Of two joins that share a piece ("violence s hall": "violences", "shall") the better attested is made."""
+    spaces: list[tuple[int, float]] = []  # (space removed, how far the joined word outnumbers its rarer piece)
     text = spanned.text
     lexicon = english()
     for match in _PAIR.finditer(text):
         left, right = match.group(1), match.group(2)
-        if match.start(1) < cursor or (left[:1].islower() and right[:1].isupper()):
+        if left[:1].islower() and right[:1].isupper():
             continue
         joined = (left + right).lower()
         rarer = min(lexicon.get(left.lower(), 0), lexicon.get(right.lower(), 0))
@@ -114,12 +114,17 @@ def _rejoin_splits(spanned: SpannedText, vocabulary: Vocabulary) -> SpannedText:
                 continue
         elif rarer or vocabulary.count(joined) < max(1, min(vocabulary.count(left), vocabulary.count(right))):
             continue
-        space = match.start(2) - 1
-        pieces.append((cursor, space, None))
-        cursor = space + 1
-    if not pieces:
+        space, score = match.start(2) - 1, lexicon.get(joined, 0) / (1 + rarer)
+        if spaces and spaces[-1][0] + 1 + len(left) == space:  # the previous join's right piece is this left one
+            if score > spaces[-1][1]:
+                spaces[-1] = (space, score)
+            continue
+        spaces.append((space, score))
+    if not spaces:
         return spanned
-    return spanned.keep([*pieces, (cursor, len(text), None)])
+    starts = [0, *(space + 1 for space, _ in spaces)]
+    ends = [space for space, _ in spaces] + [len(text)]
+    return spanned.keep([(start, end, None) for start, end in zip(starts, ends, strict=True)])
 
 
 def _merge_windows(sources: list[ParagraphSource]) -> dict[int, list[tuple[int, int]]]:
