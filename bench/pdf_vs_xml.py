@@ -95,6 +95,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=3, help="examples printed per kind of difference")
     parser.add_argument("--only", help="one resolution, e.g. A_RES_78_101")
     parser.add_argument("--per-document", action="store_true", help="a line per document")
+    parser.add_argument("--reader", help="only the readers whose name starts so, e.g. pdftotext")
     options = parser.parse_args()
 
     xml_zip = zipfile.ZipFile(XMLS)
@@ -114,6 +115,8 @@ def main() -> None:
         readers["pdftotext -layout"] = lambda data, name: pdftotext(data, layout=True)
     else:
         print("pdftotext not found (apt-get install -y poppler-utils): comparing pdf_text only\n")
+    if options.reader:
+        readers = {name: read for name, read in readers.items() if name.startswith(options.reader)}
 
     totals = {reader: Counter() for reader in readers}
     kinds = {reader: Counter() for reader in readers}
@@ -159,7 +162,8 @@ def main() -> None:
             print("  ".join(line))
 
     print(f"\n{len(names)} PDFs, {int(pages)} pages, {size / 1e6:.1f} MB")
-    print(f"pdf_text: {seconds:.2f} s, {pages / seconds:.1f} pages/s, {size / 1e6 / seconds:.2f} MB/s\n")
+    if seconds:
+        print(f"pdf_text: {seconds:.2f} s, {pages / seconds:.1f} pages/s, {size / 1e6 / seconds:.2f} MB/s\n")
     for reader, total in totals.items():
         share = total["equal"] / max(total["paragraphs"], 1)
         print(

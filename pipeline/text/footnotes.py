@@ -21,6 +21,7 @@ from pipeline.text.model import Footnote, Line
 from pipeline.text.paragraphs import ParagraphSource
 from pipeline.text.spans import SpannedText, join
 
+_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPT, "0123456789")
 _DIGIT_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT)
 _SPLIT_URL = re.compile(r"(?<=[a-z/.-]) (?=[a-z0-9/]+\.\w)")
@@ -106,6 +107,10 @@ def _marker_patterns(number: int) -> list[re.Pattern[str]]:
         re.compile(
             rf"(?:(?<=[,;:.”’\)] )|(?<=[a-z]{{3}} )){n}(?=[,;:.]?(?:\s+[a-z(]|\s+\d{{1,3}}\s*$|\s*$)|[,;:.])"
             rf"|(?<=\. ){n}(?=\s+[A-Z])|(?<=[,;:.] \d )(?<=\d ){n}(?=\s*$)|(?<=[,;:.] \d\d ){n}(?=\s*$)"
+            # pdftotext: "of 1949 2 and", "2015–2030 4 and"; "Development, 1 Agenda 21", "2012, 1 23/16 of",
+            # "Rights Day, 2 9 December"
+            rf"|(?<=\b(?:19|20)\d\d ){n}(?=,?\s+(?!(?:million|billion|per|times|years|of)\b)[a-z])"
+            rf"|(?<=[a-z\d][,;] ){n}(?=\s+(?:[A-Z][a-z]|\d{{1,3}}/\d|\d{{1,2}} {_MONTH}\b))"
         ),
     ]
 

@@ -20,6 +20,7 @@ from pipeline.text.paragraphs import ParagraphSource
 
 _JOB = re.compile(r"\b\d{2}-\d{5}\b")
 _SYMBOL = re.compile(rf"\b(?:{symbol_prefix_alternation()})/RES/[A-Z0-9\-/]+(?:\s*\(\d{{4}}\))?")
+_GLUED_RULE = re.compile(r"(?<=[^\s_])_{10,}\s*$")  # pdftotext: "... of the Non-Self_______________"
 _LEFTOVER = re.compile(r"\b\d{2}-\d{5}\s*\(E\)|/\.\.\.")  # a job number with its language tag, "/..."
 
 
@@ -71,6 +72,22 @@ def split_fused(lines: list[Line], own: OwnFurniture | None) -> list[Line]:
             if line.text[start:end].strip():
                 result.append(Line(line.index, line.start + start, line.start + end, line.text[start:end], kind))
     return result
+
+
+def split_glued_rules(lines: list[Line]) -> tuple[list[Line], list[int]]:
+    """pdftotext plain joins a line that ends with a hyphen to the next; above a page's footnotes that is
+    the footnote rule ("Non-Self" + "_______"). The rule gets a line of its own; the raw position where
+    the text stopped is returned, as the place of a dropped hyphen."""
+    result, dropped = [], []
+    for line in lines:
+        match = _GLUED_RULE.search(line.text) if line.kind == "body" else None
+        if match is None:
+            result.append(line)
+            continue
+        result.append(Line(line.index, line.start, line.start + match.start(), line.text[: match.start()], "body"))
+        result.append(Line(line.index, line.start + match.start(), line.end, line.text[match.start() :], "body"))
+        dropped.append(line.start + match.start())
+    return result, dropped
 
 
 def residue(sources: list[ParagraphSource], own: OwnFurniture | None) -> list[tuple[int, int, str]]:

@@ -24,7 +24,8 @@ SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPT}]+")
 
 # Page furniture: lines a printer adds, never part of the resolution text.
 _FURNITURE = [
-    re.compile(r"^\s*(?:A|S|E)(?:/[A-Z0-9.\-]+)+(?:\s*\(\d{4}\)+)?\s*$"),  # running symbol, "S/RES/1231(1999))"
+    # running symbol, "S/RES/1231(1999))"; not a footnote's "A/78/369." on a line of its own
+    re.compile(r"^\s*(?:A|S|E)(?:/[A-Z0-9.\-]*[A-Z0-9\-])+(?:\s*\(\d{4}\)+)?\s*$"),
     # job number, alone or with a page counter before or after, fused or not ("2 06-39006",
     # "306-45081", "08-325272", "13-461602/4", "3/413-46160", "01-33986* (E)")
     re.compile(r"^\s*(?:\d{1,3}(?:/\d{1,3})?\s*)?\d{2}-\d{5}\**\s*(?:\d{1,3}(?:/\d{1,3})?)?\s*(?:\(E\)?)?"
@@ -36,6 +37,7 @@ _FURNITURE = [
     re.compile(r"^\s*(?i:page) \d+\s*$"),
     re.compile(r"^\s*/\.\.\.\s*$"),
     re.compile(r"^\s*-{3,}\s*$"),
+    re.compile(r"^\s*\*\s*\*\s*\*\s*$"),  # "***", a divider between the parts of a preamble
 ]
 _ANY_FURNITURE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _FURNITURE))
 _PAGE_SIDE_LINE = re.compile(r"^\s*(?:English|\d{1,3})\s*$")
@@ -72,6 +74,7 @@ ANNEX_LINE = re.compile(rf"^{_MD_LINE_PREFIX}Annex(?:\s+([IVXL]+|\d+))?[*_]*\s*$
 # Markdown and whitespace clean-up.
 _MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:#[^)\s]*|https?://[^)\s]*)\)")
 _MD_EMPHASIS = re.compile(r"\*{1,3}")
+_NON_BREAKING_HYPHEN = re.compile("\u2011")  # printed "-", as the Akoma Ntoso and PDF readers write it
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([()\[\]*_.#-])")
 WHITESPACE = re.compile(r"\s+")
@@ -387,5 +390,7 @@ def clean_spanned(spanned: SpannedText) -> SpannedText:
         spanned = spanned.sub(_MD_EMPHASIS)
     if not text.isascii():
         spanned = spanned.sub(SUPERSCRIPT_RUN)
+        if "\u2011" in text:
+            spanned = spanned.sub(_NON_BREAKING_HYPHEN, replacement="-")
     spanned = spanned.sub(UNUSUAL_WHITESPACE, replacement=" ")
     return spanned.strip()

@@ -80,6 +80,7 @@ class _Segmenter:
         self.items: list[Paragraph] = []  # open item stack (a) > (i)
         self._by_id: dict[str, Paragraph] = {}
         self._force_open = False
+        self._part_kind = ""  # the kind of the row a forced open gives: "heading" under a part number
         self.part = ""  # "A", "B" for a resolution printed in parts under one symbol
         self.lettered: str | None = None  # last "(a) Resolves ..." operative paragraph label
         self.sources: list[ParagraphSource] = []
@@ -119,9 +120,10 @@ class _Segmenter:
         if self._lines and self._label_only(self._lines[-1]):
             self._lines[-1].append(line)
             return
-        if self._force_open:  # the first line after "Annex" is the annex title
+        if self._force_open:  # the first line after "Annex" is the annex title, after "I" the part's title
             self._force_open = False
             self._open_unnumbered(line)
+            self.paragraphs[-1].kind = self._part_kind or "paragraph"
             return
         current = self._current_text()
         ends = bool(_END_OF_PARAGRAPH.search(current)) if current else True
@@ -137,8 +139,9 @@ class _Segmenter:
         if _ROMAN_LABEL.match(text) and (current is None or ends or gap):
             self._open_unnumbered(line)
             return
-        if gap and _ROMAN_ALONE.fullmatch(text) and next_line is not None:
+        if (gap or ends) and _ROMAN_ALONE.fullmatch(text) and self._title_below(next_line):
             self._open_unnumbered(line)  # "I" on its own line heads a part; its title opens the next row
+            self._part_kind = self.paragraphs[-1].kind = "heading"  # both heading rows, in the preamble too
             self._force_open = True
             return
         # a heading ends where the item below it, or in the preamble the paragraph below it, starts
@@ -226,6 +229,14 @@ class _Segmenter:
         if next_line is None or len(text) > 300 or not self._heading_ends_above(next_line):
             return False
         return self.section == "preamble" or bool(_STRONG_END.search(current) or _ITEM_LABEL.match(next_line.text))
+
+    def _title_below(self, line: Line | None) -> bool:
+        """A part number's title below it ("I" / "Achieving sustainable fisheries" / "1. Reaffirms"), not its
+        first paragraph ("I" / "Resolves to give ..." / its next line; "I" / "1. Welcomes ...")."""
+        if line is None or _NUMBER_LABEL.match(line.text):
+            return False
+        lead, after = lead_of(line.text), self._following.get(id(line))
+        return not (lead and is_lead_word(*lead.groups())) or bool(after and _NUMBER_LABEL.match(after.text))
 
     def _after_article(self) -> bool:
         """A statute's "Article 12" line and its title line make a heading; the text opens after them."""
@@ -363,6 +374,7 @@ class _Segmenter:
         match = ANNEX_LINE.match(line.text)
         self.annex = (match.group(1) or "") if match else ""
         self._force_open = True
+        self._part_kind = ""
         self.last_number = 0
         self.parent = None
         self.items = []
@@ -472,7 +484,7 @@ class _Segmenter:
             if paragraph.kind != "paragraph" or paragraph.number is not None or paragraph.item is not None \
                     or paragraph.section == "preamble":
                 continue
-            text = paragraph.text
+            text = _MARKER_AFTER_PUNCTUATION.sub("", paragraph.text)  # "... Committee. 1": a marker after the stop
             looks_heading = bool(_ROMAN_HEADING.match(text)) or not _END_OF_PARAGRAPH.search(text)
             if looks_heading and len(text) <= 400:
                 paragraph.kind = "heading"

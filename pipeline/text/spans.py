@@ -4,6 +4,8 @@ Cleaning a resolution (joining wrapped lines, dropping markdown and footnote mar
 collapsing whitespace) must not lose the way back to the source: every published row
 carries ``char_start``/``char_end`` into the raw text. A ``SpannedText`` is a string plus
 a piecewise map from its positions to raw positions, cheap enough for a large corpus.
+Every character comes from the raw text, save the hyphens restored where an extractor dropped a
+compound's hyphen with the line break (``inserted``): each maps to the raw position it stands at.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ class SpannedText:
     text: str
     # (position in text, position in raw) at the start of each contiguous run
     _anchors: tuple[tuple[int, int], ...]
+    inserted: tuple[int, ...] = ()  # positions of characters the raw text does not have (restored hyphens)
 
     @cached_property
     def _keys(self) -> list[int]:
@@ -46,6 +49,7 @@ class SpannedText:
         """
         parts: list[str] = []
         anchors: list[tuple[int, int]] = []
+        inserted: list[int] = []
         length = 0
         for start, end, replacement in pieces:
             if replacement is None:
@@ -53,13 +57,19 @@ class SpannedText:
                     continue
                 parts.append(self.text[start:end])
                 anchors.extend(self._anchors_within(start, end, length))
+                inserted.extend(length + k - start for k in self.inserted if start <= k < end)
                 length += end - start
             elif replacement:
                 parts.append(replacement)
                 raw = self.raw_offset(start)
                 anchors.extend((length + k, raw) for k in range(len(replacement)))
                 length += len(replacement)
-        return SpannedText("".join(parts), tuple(anchors))
+        return SpannedText("".join(parts), tuple(anchors), tuple(inserted))
+
+    def insert(self, index: int, char: str) -> SpannedText:
+        """A character the raw text lacks (a restored hyphen) before ``text[index]``, mapped to its raw position."""
+        result = self.keep([(0, index, None), (index, index, char), (index, len(self.text), None)])
+        return SpannedText(result.text, result._anchors, tuple(sorted({*result.inserted, index})))
 
     def sub(self, pattern: re.Pattern[str], keep_group: int | None = None, replacement: str = "") -> SpannedText:
         """Replace each match by one of its groups (kept with its raw positions) or a literal."""
@@ -117,6 +127,7 @@ def join(parts: Iterable[SpannedText], separator: str = " ", separators: Sequenc
     the end of the preceding part."""
     texts: list[str] = []
     anchors: list[tuple[int, int]] = []
+    inserted: list[int] = []
     length = 0
     previous_end: int | None = None  # raw position just after the previous part
     for position, part in enumerate(parts):
@@ -127,7 +138,8 @@ def join(parts: Iterable[SpannedText], separator: str = " ", separators: Sequenc
             texts.append(separator)
             length += len(separator)
         anchors.extend((length + text_at, raw_at) for text_at, raw_at in part._anchors)
+        inserted.extend(length + k for k in part.inserted)
         texts.append(part.text)
         length += len(part.text)
         previous_end = part.raw_offset(len(part.text)) if part.text else (part._anchors[0][1] if part._anchors else 0)
-    return SpannedText("".join(texts), tuple(anchors))
+    return SpannedText("".join(texts), tuple(anchors), tuple(inserted))

@@ -16,11 +16,16 @@ from pipeline.text.footnotes import attach_markers, footnote, strip_orphan_marke
 from pipeline.text.header import parse_header
 from pipeline.text.layout import SUPERSCRIPT_RUN
 from pipeline.text.model import Footnote, Header, Line, Paragraph, ParsedResolution, ResolutionRejected
-from pipeline.text.paragraphs import segment
+from pipeline.text.paragraphs import ParagraphSource, segment
 
 
 def parse_resolution(raw: str) -> ParsedResolution:
     """Parse one resolution's text; raises ResolutionRejected with the reason when it is not one."""
+    return parse_with_sources(raw)[0]
+
+
+def parse_with_sources(raw: str) -> tuple[ParsedResolution, list[ParagraphSource]]:
+    """The parse and, per paragraph, its raw lines and offset-mapped text (with any restored hyphens)."""
     if not raw.strip():
         raise ResolutionRejected("empty text")
     lines = layout.split_lines(raw)
@@ -44,7 +49,7 @@ def parse_resolution(raw: str) -> ParsedResolution:
         rest = [Line(-1, opener_rest, lines[opener_index].end, raw[opener_rest : lines[opener_index].end])]
     body_lines = [*parts, *lines[body_start:opener_index], *rest, *lines[opener_index + 1 :]]
     own = furniture.own_furniture(header_lines)
-    body_lines = furniture.split_fused(body_lines, own)
+    body_lines, dropped_hyphens = furniture.split_glued_rules(furniture.split_fused(body_lines, own))
     layout.mark_furniture(body_lines, " ".join(line.text for line in header_lines))
     footnote_entries = layout.mark_footnotes(body_lines)
     closing_text = layout.mark_closing(body_lines)
@@ -57,7 +62,8 @@ def parse_resolution(raw: str) -> ParsedResolution:
         raise ResolutionRejected(f'no operative paragraph found after "The {body_name}" (line {lines[opener_index].index + 1})')
 
     footnotes = [footnote(raw, entry) for entry in footnote_entries]
-    words.repair(sources, footnotes, [line.text for line in body_lines if line.kind in ("body", "footnote")])
+    words.repair(sources, footnotes, [line.text for line in body_lines if line.kind in ("body", "footnote")],
+                 dropped_hyphens)
     attach_markers(sources, footnotes)
     strip_orphan_markers(sources)
     residue = [(line.start, line.end, line.text) for line in body_lines if line.kind == "residue"]
@@ -65,7 +71,7 @@ def parse_resolution(raw: str) -> ParsedResolution:
     form = "markdown" if ("](#)" in raw or SUPERSCRIPT_RUN.search(raw)) else (
         "pdf_text" if any(line.kind == "furniture" for line in body_lines) else "plain"
     )
-    return ParsedResolution(header, paragraphs, footnotes, residue, form, lines)
+    return ParsedResolution(header, paragraphs, footnotes, residue, form, lines), sources
 
 
 __all__ = [
