@@ -24,6 +24,7 @@ from pipeline.text.leads import (
 )
 from pipeline.text.model import Line, Paragraph
 from pipeline.text.spans import SpannedText, join
+from pipeline.text.wrapping import join_wrapped_lines
 
 _NUMBER_LABEL = re.compile(r"^\s*(\d{1,3})\s*([.,])(?:\s+|$)")
 _ITEM_LABEL = re.compile(r"^\s*\(([a-z]{1,2}|[ivxl]{1,5}|\d)\)(?:\s+|$)")
@@ -417,7 +418,7 @@ class _Segmenter:
             for position, line in enumerate(lines):
                 start = line.start + (label_end if position == 0 else 0)
                 parts.append(SpannedText(line.text[start - line.start :], ((0, start),)).strip())
-            spanned = clean_spanned(_join_lines([p for p in parts if p.text]))
+            spanned = clean_spanned(join_wrapped_lines([p for p in parts if p.text]))
             paragraph.text = spanned.text
             if spanned.text:
                 first = lines[0]
@@ -490,28 +491,6 @@ class _Segmenter:
                 paragraph.kind = "heading"
 
 
-_WRAPPED_HYPHEN = re.compile(r"[a-z]-$|(?<=[A-Za-z]) (?=-$)")  # "non-" / "governmental"; pdftotext's "Secretary -"
-_SUSPENDED_HYPHEN = re.compile(r"(?:and|or|nor|to)\b")  # "low- and middle-income" keeps its space
-
-
 def _cut(line: Line, start: int, end: int) -> Line:
     """Part of a line as a line of its own, offsets kept."""
     return Line(line.index, line.start + start, line.start + end, line.text[start:end], line.kind)
-
-
-def _join_lines(parts: list[SpannedText]) -> SpannedText:
-    """Lines joined by a space, but a compound wrapped at its hyphen ("non-" / "governmental") is
-    rejoined; only where two lines meet, so "Micro- and Small" within a line is left alone."""
-    if not parts:
-        return join(parts)
-    pieces, separators = [parts[0]], []  # in one join: joining line by line copies the offsets of every line again
-    for part in parts[1:]:
-        before = pieces[-1]
-        wrapped = _WRAPPED_HYPHEN.search(before.text)
-        rejoin = wrapped and part.text[:1].isalpha() and not _SUSPENDED_HYPHEN.match(part.text)
-        if rejoin and wrapped.group(0) == " ":  # "Secretary -" / "General": the space before the hyphen is the extractor's
-            pieces[-1:] = [before.slice(0, wrapped.start()), before.slice(wrapped.end(), len(before.text))]
-            separators.append("")
-        separators.append("" if rejoin else " ")
-        pieces.append(part)
-    return join(pieces, separators=separators)
