@@ -72,8 +72,10 @@ def raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _build_args(raw: Path, base: Path, version: str = V, cache: str = "") -> list[str]:
+    no_gold = raw.parent / "no-gold"  # an empty gold folder: accuracy.json says there is none
+    no_gold.mkdir(exist_ok=True)
     return ["build", "--raw", str(raw), "--sources", "", "--out", str(base / "releases"), "--dist", str(base / "dist"),
-            "--cache", cache, "--gold", str(base / "no-gold"), "--version", version, "--workers", "1"]
+            "--cache", cache, "--gold", str(no_gold), "--version", version, "--workers", "1"]
 
 
 def _dead_pid() -> int:
@@ -422,7 +424,7 @@ def test_a_version_that_is_a_path_is_refused_before_anything_starts(raw: Path, t
     assert not (tmp_path / "a").exists() and not list(tmp_path.rglob("escaped*"))
     with pytest.raises(ValueError, match="not a CalVer"):
         pipeline.load("documents", version="../x", root=tmp_path)
-    assert unres(["download", "../x", "--to", str(tmp_path / "t"), "--from", "http://127.0.0.1:9"]) == 1
+    assert unres(["download", "../x", "--to", str(tmp_path / "t"), "--from", "http://127.0.0.1:9"]) == 2  # wrong usage
     assert "'../x' is not a CalVer" in capsys.readouterr().err
 
 
