@@ -46,6 +46,11 @@ _UNLABELLED = "•"  # label prefix of items printed without a label
 # Openings of an item under a chapeau: "To assist", "In support of ..., to contribute", a quoted text
 _ITEM_OPENING = re.compile(r"^(?:To\s+[a-z]|In\s+support\s+of\b[^;:]*?,\s+to\s+[a-z]|[“\"])")
 _ANNEX_MARKER = re.compile(r"^\s*Annex(?:\s+([IVXL]+|\d+))?\s*$")
+# A heading opening an annex printed inside <mainBody>: "Annex I to resolution 1617 (2005)", "ANNEX 1 - ...",
+# "Annex I — Coversheet", "Designation Annex"
+_ANNEX_HEADING = re.compile(r"^\s*annex(?:\s+([IVXL]+|\d+))?(?=\s*$|\s*[-–—:.]|\s+[a-z])|^[\w ]{0,30}\bannex\s*$", re.I)
+# The closing paragraph of a Council resolution: what follows it in <mainBody> is annexed material
+_CLOSING = re.compile(r"^Decides\s+to\s+remain\s+(?:actively\s+)?seized\s+of\s+the\s+matter\s*\.?$")
 # Markup that carries text inside a row; anything else that is not structure is read as text too.
 _SKIPPED = frozenset({"img", "decoration", "meta", "formula", "noteRef"})
 _BREAKS = frozenset({"eol", "br", "eop"})
@@ -104,6 +109,7 @@ class _Reader:
         self._pending_number = ""
         self._counters: dict[str, int] = {}
         self._operative: set[str] = set()  # prefixes (parts) whose first operative paragraph has been read
+        self._annexed: dict[str, str] = {}  # operative prefix -> annex prefix, once an annex opens in <mainBody>
 
     # -- structure
 
@@ -154,6 +160,17 @@ class _Reader:
 
     def _body(self, body: Node, section: str, prefix: str) -> None:
         for child in body.children:
+            if section == "operative" and prefix in self._annexed:
+                section, prefix = "annex", self._annexed[prefix]
+            if isinstance(child, Node) and (section == "annex" or prefix in self._operative) \
+                    and (heading := _annex_heading(child)):
+                opened = annex_prefix(prefix, heading.group(1).upper() if heading.group(1) else None)
+                for origin, moved in list(self._annexed.items()):
+                    if moved == prefix:
+                        self._annexed[origin] = opened
+                if section == "operative":
+                    self._annexed[prefix] = opened
+                section, prefix = "annex", opened
             if isinstance(child, Text):
                 self._stray(child)
             elif child.tag == "paragraph":
@@ -390,6 +407,8 @@ class _Reader:
         self._by_id[paragraph_id] = paragraph
         if section == "operative" and kind == "paragraph":
             self._operative.add(prefix)
+            if _CLOSING.match(paragraph.text):
+                self._annexed[prefix] = annex_prefix(prefix, None)
         if kind != "item":
             self._open_items = []
         self._notes(row, paragraph)
@@ -467,6 +486,14 @@ class _Reader:
                     row.pieces.append(Text(item.start, " "))  # block boundaries separate words
                 stack.extend(reversed(item.children))
         return row
+
+
+def _annex_heading(node: Node) -> re.Match[str] | None:
+    """The annex number match when ``node`` is (or is a <paragraph> holding only) a heading opening an annex."""
+    if node.tag == "paragraph" and node.first("num") is None:
+        titles = [c for c in node.elements() if c.tag in _HEADINGS]
+        node = titles[0] if len(titles) == 1 and len(node.elements()) == 1 else node
+    return _ANNEX_HEADING.match(node.text()) if node.tag in _HEADINGS else None
 
 
 def _continues_previous(text: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+import zipfile
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -190,10 +191,11 @@ ROWS = [
     # a participle-led <p> in <mainBody> before paragraph 1: the last preamble paragraph
     RowCase("sc_1543_2004", "S/RES/1543(2004):pp11", "preamble", "paragraph", None, None, None,
             "Remaining fully committed to the promotion of security", "stability in Timor-Leste,"),
-    # <paragraph><num>–</num>: a bullet item of the chapeau above it, labelled by position, without the dash
-    RowCase("sc_1526_2004", "S/RES/1526(2004):opu1(•1)", "operative", "item", None, "•1", "S/RES/1526(2004):opu1",
+    # <paragraph><num>–</num>: a bullet item of the chapeau above it, labelled by position, without the dash;
+    # the annex ("Annex to resolution 1526 (2004)", after "Decides to remain actively seized") sits in <mainBody>
+    RowCase("sc_1526_2004", "S/RES/1526(2004):annex:p1(•1)", "annex", "item", None, "•1", "S/RES/1526(2004):annex:p1",
             "To collate, assess, monitor and report on", "as directed by the Committee;"),
-    RowCase("sc_1526_2004", "S/RES/1526(2004):opu1(•2)", "operative", "item", None, "•2", "S/RES/1526(2004):opu1",
+    RowCase("sc_1526_2004", "S/RES/1526(2004):annex:p1(•2)", "annex", "item", None, "•2", "S/RES/1526(2004):annex:p1",
             "To submit a comprehensive programme of work", "including proposed travel;"),
     # <point><num>•</num>: items of paragraph 1, whose own text stops at its chapeau
     RowCase("sc_1672_2006", "S/RES/1672(2006):op1", "operative", "paragraph", 1, None, None,
@@ -221,6 +223,48 @@ def test_paragraph_rows(case: RowCase) -> None:
     assert row.text.startswith(case.starts)
     assert row.text.endswith(case.ends)
     assert row.text == re.sub(r"\s+", " ", row.text).strip()
+
+
+@cache
+def member(archive: str, path: str) -> ParsedResolution:
+    """One resolution read straight out of a vendored zip in data/sources."""
+    with zipfile.ZipFile(ROOT / "data" / "sources" / archive) as zipped:
+        return parse_akn(zipped.read(path).decode("utf-8-sig"))
+
+
+class MemberRowCase(NamedTuple):
+    archive: str
+    member: str
+    paragraph_id: str
+    section: str
+    kind: str
+    parent: str | None
+    starts: str
+
+
+SC = "unxml-sc-2000-2026.zip"
+MEMBER_ROWS = [
+    # an "ANNEX 1 - ..." heading inside <mainBody>: it and the plan's numbered points are annex rows
+    MemberRowCase(SC, "unxml-sc-2000-2026/2025/English/S_RES_2803-2518686E.xml", "S/RES/2803(2025):annex1:h1",
+                  "annex", "heading", None, "ANNEX 1 - President Donald J. Trump’s Comprehensive Plan"),
+    MemberRowCase(SC, "unxml-sc-2000-2026/2025/English/S_RES_2803-2518686E.xml", "S/RES/2803(2025):annex1:op1",
+                  "annex", "paragraph", None, "Gaza will be a deradicalized terror-free zone"),
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2005/S_RES_1617_N0544660.xml", "S/RES/1617(2005):annexI:p1",
+                  "annex", "paragraph", None, "In accordance with paragraph 19 of this resolution, the Monitoring Team"),
+    # no annex heading: what follows "Decides to remain seized of the matter." (procedures, forms) is annexed
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2002/S_RES_1409_N0238115.xml", "S/RES/1409(2002):annex:p1",
+                  "annex", "paragraph", None, "Procedures 1 – The following procedures replace paragraphs 29 to 34"),
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2002/S_RES_1409_N0238115.xml", "S/RES/1409(2002):op9",
+                  "operative", "paragraph", None, "Decides to remain seized of the matter."),
+]
+
+
+@pytest.mark.parametrize("case", MEMBER_ROWS, ids=[c.paragraph_id for c in MEMBER_ROWS])
+def test_rows_of_archive_members(case: MemberRowCase) -> None:
+    by_id = {p.paragraph_id: p for p in member(case.archive, case.member).paragraphs}
+    row = by_id[case.paragraph_id]
+    assert (row.section, row.kind, row.parent_paragraph_id) == (case.section, case.kind, case.parent)
+    assert row.text.startswith(case.starts)
 
 
 class FootnoteCase(NamedTuple):
