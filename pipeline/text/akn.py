@@ -354,19 +354,20 @@ class _Reader:
         if section == "operative" and prefix not in self._operative and find_lead(text, "preamble") \
                 and not find_lead(text, "operative"):  # a preamble paragraph the markup put in <mainBody>
             return self._add(row, "preamble", "paragraph", None, None, None, prefix)
-        looks_heading = bool(_ROMAN_HEADING.match(text)) or not _END_OF_PARAGRAPH.search(text)
+        looks_heading = bool(_ROMAN_HEADING.match(text)) or not _END_OF_PARAGRAPH.search(text) \
+            or len(text) <= 100 and text.endswith(":") and find_lead(text, section) is None  # "Reporting:"
         kind = "heading" if section != "preamble" and looks_heading and len(text) <= 400 else "paragraph"
         return self._add(row, section, kind, None, None, None, prefix)
 
     def _unlabelled_item(self, row: _Row, section: str, prefix: str, shape: str) -> Paragraph | None:
         """A lead-less row without a label: the next sibling of an unlabelled item, or an item of the
-        chapeau (ending ':') above it; a "To ..." ``opening`` may also sit under an item heading, a
-        ``bullet`` under a heading. None when nothing above introduces it."""
+        chapeau (ending ':') or of the item heading ("(iii) Protection of the United Nations") above it, a
+        ``bullet`` also under a heading. None when nothing above introduces it."""
         last = self.paragraphs[-1] if self.paragraphs and self.paragraphs[-1].section == section else None
         parent = None
         if last is not None and (last.item or "").startswith(_UNLABELLED):
             parent = self._by_id.get(last.parent_paragraph_id or "")
-        elif last is not None and (last.text.endswith(":") or shape and last.kind == "item" and not _END_OF_PARAGRAPH.search(
+        elif last is not None and (last.text.endswith(":") or last.kind == "item" and not _END_OF_PARAGRAPH.search(
                 last.text) or shape == "bullet" and last.kind == "heading"):
             parent = last
         if parent is None:

@@ -256,6 +256,14 @@ MEMBER_ROWS = [
                   "annex", "paragraph", None, "Procedures 1 – The following procedures replace paragraphs 29 to 34"),
     MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2002/S_RES_1409_N0238115.xml", "S/RES/1409(2002):op9",
                   "operative", "paragraph", None, "Decides to remain seized of the matter."),
+    # an unlabelled "Ensure ..." <paragraph> after the item heading "(iii) Protection of the United Nations"
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2017/S_RES_2348_1705210E.xml", "S/RES/2348(2017):op34(iii)(•1)",
+                  "operative", "item", "S/RES/2348(2017):op34(iii)", "Ensure the protection of United Nations personnel"),
+    # a lead-less <subheading> ending ":" between numbered paragraphs is a heading
+    MemberRowCase(SC, "unxml-sc-2000-2026/2022/English/S_RES_2625 (2022)-2203832E.xml", "S/RES/2625(2022):h5",
+                  "operative", "heading", None, "Reporting:"),
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2003/S_RES_1509_N0352570.xml", "S/RES/1509(2003):h3",
+                  "operative", "heading", None, "Support for Security Reform:"),
 ]
 
 
