@@ -40,6 +40,7 @@ _ARABIC = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
 _HEADING_NUMBER = re.compile(r"^\s*(?:[IVXL]{1,6}|[A-Z])\s*\.?\s*$")
 _ITEM_NUMBER = re.compile(r"^\s*\(?\s*([a-z]{1,2}|[ivxl]{1,6}|\d{1,2}|[A-Z])\s*\)\s*\.?\s*$|^\s*([a-z]|[ivxl]{1,6})\.\s*$")
 _TYPED_LABEL = re.compile(r"^\s*(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\))\s+(?=\S)")
+_TYPED_NUMBER = re.compile(r"^\s*(\d{1,3})(?:\s+|$)")  # "7<tab>Further underlines": a number without its dot
 _ORNAMENT = re.compile(r"^[\W_]+$")  # "-----", "* * *"
 _BULLET = re.compile(r"^\s*[–—•·▪◦-]\s*\.?\s*$")
 _UNLABELLED = "•"  # label prefix of items printed without a label
@@ -222,7 +223,7 @@ class _Reader:
         if not label and self._pending_number:  # "<num>1.</num>" with empty content numbers the next one
             label = self._pending_number
         if not label:  # a label typed into the text: "<p>(a)<tab>Two plenary meetings ..."
-            label = _take_label(row)
+            label = _take_label(row, self._next_number(section, prefix))
         self._pending_number = ""
         marker = _ANNEX_MARKER.match(row.text)
         if marker and section == "annex" and not label:
@@ -286,6 +287,13 @@ class _Reader:
         paragraph = self._add(row, section, "item", parent.number if parent else None, label, parent, prefix)
         self._open_items.append(paragraph)
         return paragraph
+
+    def _next_number(self, section: str, prefix: str) -> int:
+        """The number the next numbered paragraph of this section and part would carry."""
+        head = f"{self.document_id}:{prefix}op"
+        last = next((p.number for p in reversed(self.paragraphs) if p.section == section and p.kind == "paragraph"
+                     and p.number is not None and p.paragraph_id.startswith(head)), 0)
+        return last + 1
 
     def _last_top(self, section: str) -> Paragraph | None:
         return next((p for p in reversed(self.paragraphs) if p.kind == "paragraph" and p.section == section), None)
@@ -351,8 +359,8 @@ class _Reader:
         if (opening or section == "operative" and not _ROMAN_HEADING.match(text)) and section != "preamble" \
                 and find_lead(text, section) is None and (item := self._unlabelled_item(row, section, prefix, opening)):
             return item
-        if section == "operative" and prefix not in self._operative and find_lead(text, "preamble") \
-                and not find_lead(text, "operative"):  # a preamble paragraph the markup put in <mainBody>
+        if section == "operative" and prefix not in self._operative and (find_lead(text, "preamble") or text.endswith(",")) \
+                and not find_lead(text, "operative"):  # a preamble paragraph ("Being determined ...,") in <mainBody>
             return self._add(row, "preamble", "paragraph", None, None, None, prefix)
         looks_heading = bool(_ROMAN_HEADING.match(text)) or not _END_OF_PARAGRAPH.search(text) \
             or len(text) <= 100 and text.endswith(":") and find_lead(text, section) is None  # "Reporting:"
@@ -501,10 +509,13 @@ def _continues_previous(text: str) -> bool:
     return text[:1].islower()
 
 
-def _take_label(row: _Row) -> str:
-    """Remove a leading '12.' or '(a)' from the row's first printed text and return it."""
+def _take_label(row: _Row, expected: int) -> str:
+    """Remove a leading '12.' or '(a)' from the row's first printed text and return it; a bare '7'
+    before a capital only when it is the ``expected`` next paragraph number."""
     printed = next((p for p in row.pieces if p.text.strip()), None)
     match = _TYPED_LABEL.match(printed.text) if printed else None
+    if printed is not None and match is None and re.match(rf"{expected}\s+[A-Z]", row.text):
+        match = _TYPED_NUMBER.match(printed.text)
     if printed is None or match is None:
         return ""
     rest = Text(printed.start + len(printed.text[: match.end()].encode()), printed.text[match.end() :], printed.end)

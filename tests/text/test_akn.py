@@ -264,6 +264,12 @@ MEMBER_ROWS = [
                   "operative", "heading", None, "Reporting:"),
     MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2003/S_RES_1509_N0352570.xml", "S/RES/1509(2003):h3",
                   "operative", "heading", None, "Support for Security Reform:"),
+    # "<p>7<tab>Further underlines": the number of the next paragraph typed without its dot
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2001/S_RES_1345_N0129889.xml", "S/RES/1345(2001):op7",
+                  "operative", "paragraph", None, "Further underlines the requirement for all parties"),
+    # "Being concerned over cases ..., " in <mainBody> before paragraph 1: the last preamble paragraph
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2010/S_RES_1918_N1033139.xml", "S/RES/1918(2010):pp17",
+                  "preamble", "paragraph", None, "Being concerned over cases when persons suspected of piracy"),
 ]
 
 
