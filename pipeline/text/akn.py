@@ -49,7 +49,7 @@ _ITEM_OPENING = re.compile(r"^(?:To\s+[a-z]|In\s+support\s+of\b[^;:]*?,\s+to\s+[
 _ANNEX_MARKER = re.compile(r"^\s*Annex(?:\s+([IVXL]+|\d+))?\s*$")
 # A heading opening an annex printed inside <mainBody>: "Annex I to resolution 1617 (2005)", "ANNEX 1 - ...",
 # "Annex I — Coversheet", "Designation Annex"
-_ANNEX_HEADING = re.compile(r"^\s*annex(?:\s+([IVXL]+|\d+))?(?=\s*$|\s*[-–—:.]|\s+[a-z])|^[\w ]{0,30}\bannex\s*$", re.I)
+_ANNEX_HEADING = re.compile(r"^\s*[“\"]?annex(?:\s+([IVXL]+|\d+))?(?=\s*$|\s*[-–—:.]|\s+[a-z])|^[\w ]{0,30}\bannex\s*$", re.I)
 # The closing paragraph of a Council resolution: what follows it in <mainBody> is annexed material
 _CLOSING = re.compile(r"^Decides\s+to\s+remain\s+(?:actively\s+)?seized\s+of\s+the\s+matter\s*\.?$")
 # Markup that carries text inside a row; anything else that is not structure is read as text too.
@@ -370,13 +370,14 @@ class _Reader:
     def _unlabelled_item(self, row: _Row, section: str, prefix: str, shape: str) -> Paragraph | None:
         """A lead-less row without a label: the next sibling of an unlabelled item, or an item of the
         chapeau (ending ':') or of the item heading ("(iii) Protection of the United Nations") above it, a
-        ``bullet`` also under a heading. None when nothing above introduces it."""
+        ``bullet`` also under a heading or a numbered paragraph ("... conflict;" then "– United Nations regional
+        offices;"). None when nothing above introduces it."""
         last = self.paragraphs[-1] if self.paragraphs and self.paragraphs[-1].section == section else None
         parent = None
         if last is not None and (last.item or "").startswith(_UNLABELLED):
             parent = self._by_id.get(last.parent_paragraph_id or "")
         elif last is not None and (last.text.endswith(":") or last.kind == "item" and not _END_OF_PARAGRAPH.search(
-                last.text) or shape == "bullet" and last.kind == "heading"):
+                last.text) or shape == "bullet" and (last.kind == "heading" or last.number is not None and last.item is None)):
             parent = last
         if parent is None:
             return None

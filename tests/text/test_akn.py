@@ -264,6 +264,12 @@ MEMBER_ROWS = [
                   "operative", "heading", None, "Reporting:"),
     MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2003/S_RES_1509_N0352570.xml", "S/RES/1509(2003):h3",
                   "operative", "heading", None, "Support for Security Reform:"),
+    # "<num>–</num>" bullets after a numbered paragraph ending ";" are its items
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2014/S_RES_2171_1459579E.xml", "S/RES/2171(2014):op7(•1)",
+                  "operative", "item", "S/RES/2171(2014):op7", "United Nations regional offices;"),
+    # a quoted "“Annex" heading after the operative paragraph opens the annexed declaration
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2003/S_RES_1467_N0328598.xml", "S/RES/1467(2003):annex:p1",
+                  "annex", "paragraph", None, "“The Security Council expresses its profound concern"),
     # "<p>7<tab>Further underlines": the number of the next paragraph typed without its dot
     MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2001/S_RES_1345_N0129889.xml", "S/RES/1345(2001):op7",
                   "operative", "paragraph", None, "Further underlines the requirement for all parties"),
