@@ -39,10 +39,15 @@ _ROMAN_HEADING = re.compile(r"^\s*([IVXL]{1,5})\.\s+|^\s*([A-Z])\.\s+(?=[A-Z])")
 _ARABIC = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
 _HEADING_NUMBER = re.compile(r"^\s*(?:[IVXL]{1,6}|[A-Z])\s*\.?\s*$")
 _ITEM_NUMBER = re.compile(r"^\s*\(?\s*([a-z]{1,2}|[ivxl]{1,6}|\d{1,2}|[A-Z])\s*\)\s*\.?\s*$|^\s*([a-z]|[ivxl]{1,6})\.\s*$")
-_TYPED_LABEL = re.compile(r"^\s*(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\))\s+(?=\S)")
-_TYPED_NUMBER = re.compile(r"^\s*(\d{1,3})(?:\s+|$)")  # "7<tab>Further underlines": a number without its dot
+# a label typed into the text, with the tab after it (and a left-to-right mark: "6.\u200e\t")
+_TYPED_LABEL = re.compile(r"^\s*(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\))[\s\u200e\u200f]+(?=\S|$)")
+_TYPED_NUMBER = re.compile(r"^\s*(\d{1,3})(?:[\s\u200e\u200f]+|$)")  # "7<tab>Further underlines": no dot
 _ORNAMENT = re.compile(r"^[\W_]+$")  # "-----", "* * *"
 _BULLET = re.compile(r"^\s*[–—•·▪◦-]\s*\.?\s*$")
+# A Cyrillic letter typed inside an English word ("Сalls", Cyrillic С): the Latin letter it looks like
+_CYRILLIC = "АВЕКМНОРСТХаеорсух"
+_LATIN = str.maketrans(_CYRILLIC, "ABEKMHOPCTXaeopcyx")
+_HOMOGLYPH = re.compile(rf"[{_CYRILLIC}](?=[a-z])|(?<=[A-Za-z])[{_CYRILLIC}]")
 _UNLABELLED = "•"  # label prefix of items printed without a label
 # Openings of an item under a chapeau: "To assist", "In support of ..., to contribute", a quoted text
 _ITEM_OPENING = re.compile(r"^(?:To\s+[a-z]|In\s+support\s+of\b[^;:]*?,\s+to\s+[a-z]|[“\"])")
@@ -88,7 +93,8 @@ class _Row:
     @property
     def text(self) -> str:
         if self._text is None:
-            self._text = _WHITESPACE.sub(" ", "".join(p.text for p in self.pieces)).translate(TYPOGRAPHY).strip()
+            text = _WHITESPACE.sub(" ", "".join(p.text for p in self.pieces)).translate(TYPOGRAPHY).strip()
+            self._text = _HOMOGLYPH.sub(lambda m: m.group().translate(_LATIN), text)
         return self._text
 
     def prepend(self, piece: Text) -> None:

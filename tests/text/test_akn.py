@@ -243,6 +243,7 @@ class MemberRowCase(NamedTuple):
 
 
 SC = "unxml-sc-2000-2026.zip"
+GA = "unxml-ga-sessions-74-80.zip"
 MEMBER_ROWS = [
     # an "ANNEX 1 - ..." heading inside <mainBody>: it and the plan's numbered points are annex rows
     MemberRowCase(SC, "unxml-sc-2000-2026/2025/English/S_RES_2803-2518686E.xml", "S/RES/2803(2025):annex1:h1",
@@ -273,6 +274,12 @@ MEMBER_ROWS = [
     # "<p>7<tab>Further underlines": the number of the next paragraph typed without its dot
     MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2001/S_RES_1345_N0129889.xml", "S/RES/1345(2001):op7",
                   "operative", "paragraph", None, "Further underlines the requirement for all parties"),
+    # "<p>6.\u200e<tab>Reaffirms": a typed label with a left-to-right mark after it
+    MemberRowCase(GA, "unxml-ga-sessions-74-80/74session/English/74_258.xml", "A/RES/74/258:op6",
+                  "operative", "paragraph", None, "Reaffirms its decision, contained in paragraph 4"),
+    # "Сalls upon" typed with a Cyrillic С: read as the Latin letter it looks like
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2017/S_RES_2341_1702174E.xml", "S/RES/2341(2017):op4",
+                  "operative", "paragraph", None, "Calls upon Member States to explore ways"),
     # "Being concerned over cases ..., " in <mainBody> before paragraph 1: the last preamble paragraph
     MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2010/S_RES_1918_N1033139.xml", "S/RES/1918(2010):pp17",
                   "preamble", "paragraph", None, "Being concerned over cases when persons suspected of piracy"),
