@@ -18,8 +18,8 @@ import re
 
 from pipeline.text.akn_meta import (
     NOT_READ_FOR_TEXT,
-    TYPOGRAPHY,
     Node,
+    Row,
     Text,
     Tree,
     annex_prefix,
@@ -28,32 +28,26 @@ from pipeline.text.akn_meta import (
     reject_non_resolutions,
     statements_of,
     symbol_of,
+    take_label,
 )
 from pipeline.text.clauses import find_lead
 from pipeline.text.leads import continues
 from pipeline.text.model import Footnote, Paragraph, ParsedResolution, ResolutionRejected
 
-_WHITESPACE = re.compile(r"\s+")
 _END_OF_PARAGRAPH = re.compile(r"[,;:.]\s*$")
 _ROMAN_HEADING = re.compile(r"^\s*([IVXL]{1,5})\.\s+|^\s*([A-Z])\.\s+(?=[A-Z])")
 _ARABIC = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
 _HEADING_NUMBER = re.compile(r"^\s*(?:[IVXL]{1,6}|[A-Z])\s*\.?\s*$")
 _ITEM_NUMBER = re.compile(r"^\s*\(?\s*([a-z]{1,2}|[ivxl]{1,6}|\d{1,2}|[A-Z])\s*\)\s*\.?\s*$|^\s*([a-z]|[ivxl]{1,6})\.\s*$")
-# a label typed into the text, with the tab after it (and a left-to-right mark: "6.\u200e\t")
-_TYPED_LABEL = re.compile(r"^\s*(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\))[\s\u200e\u200f]+(?=\S|$)")
-_TYPED_NUMBER = re.compile(r"^\s*(\d{1,3})(?:[\s\u200e\u200f]+|$)")  # "7<tab>Further underlines": no dot
 _ORNAMENT = re.compile(r"^[\W_]+$")  # "-----", "* * *"
 _BULLET = re.compile(r"^\s*[–—•·▪◦-]\s*\.?\s*$")
-# A Cyrillic letter typed inside an English word ("Сalls", Cyrillic С): the Latin letter it looks like
-_CYRILLIC = "АВЕКМНОРСТХаеорсух"
-_LATIN = str.maketrans(_CYRILLIC, "ABEKMHOPCTXaeopcyx")
-_HOMOGLYPH = re.compile(rf"[{_CYRILLIC}](?=[a-z])|(?<=[A-Za-z])[{_CYRILLIC}]")
+# An item ending in a preposition ("(d) ... activities of;"): the row after it is the items' wrap-up
+_DANGLING = re.compile(r"\b(?:of|by|to|for|with|from|on|in|against)\s*;\s*$")
 _UNLABELLED = "•"  # label prefix of items printed without a label
 # Openings of an item under a chapeau: "To assist", "In support of ..., to contribute", a quoted text
 _ITEM_OPENING = re.compile(r"^(?:To\s+[a-z]|In\s+support\s+of\b[^;:]*?,\s+to\s+[a-z]|[“\"])")
 _ANNEX_MARKER = re.compile(r"^\s*Annex(?:\s+([IVXL]+|\d+))?\s*$")
-# A heading opening an annex printed inside <mainBody>: "Annex I to resolution 1617 (2005)", "ANNEX 1 - ...",
-# "Annex I — Coversheet", "Designation Annex"
+# An annex opening inside <mainBody>: "Annex I to resolution 1617 (2005)", "ANNEX 1 - ...", "Designation Annex"
 _ANNEX_HEADING = re.compile(r"^\s*[“\"]?annex(?:\s+([IVXL]+|\d+))?(?=\s*$|\s*[-–—:.]|\s+[a-z])|^[\w ]{0,30}\bannex\s*$", re.I)
 # The closing paragraph of a Council resolution: what follows it in <mainBody> is annexed material
 _CLOSING = re.compile(r"^Decides\s+to\s+remain\s+(?:actively\s+)?seized\s+of\s+the\s+matter\s*\.?$")
@@ -80,26 +74,6 @@ def parse_akn(xml: str) -> ParsedResolution:
     if not any(p.section == "operative" for p in reader.paragraphs):
         raise ResolutionRejected(f"{symbol}: no operative paragraph in <mainBody>", reason="not_a_resolution")
     return ParsedResolution(header, reader.paragraphs, reader.footnotes, reader.residue, "akn_xml", [])
-
-
-class _Row:
-    """Text pieces of one row and the footnotes whose markers stand in it."""
-
-    def __init__(self) -> None:
-        self.pieces: list[Text] = []
-        self.notes: list[Node] = []
-        self._text: str | None = None
-
-    @property
-    def text(self) -> str:
-        if self._text is None:
-            text = _WHITESPACE.sub(" ", "".join(p.text for p in self.pieces)).translate(TYPOGRAPHY).strip()
-            self._text = _HOMOGLYPH.sub(lambda m: m.group().translate(_LATIN), text)
-        return self._text
-
-    def prepend(self, piece: Text) -> None:
-        self.pieces.insert(0, piece)
-        self._text = None
 
 
 class _Reader:
@@ -203,7 +177,7 @@ class _Reader:
         """<section>/<part>: its number and heading make one heading row, then its contents."""
         number = group.first("num")
         titles = [c for c in group.elements() if c.tag in _HEADINGS]
-        row = self._collect(titles[0]) if titles else _Row()
+        row = self._collect(titles[0]) if titles else Row()
         if number is not None and number.text():
             if row.text:
                 row.prepend(label_piece(number))
@@ -229,7 +203,7 @@ class _Reader:
         if not label and self._pending_number:  # "<num>1.</num>" with empty content numbers the next one
             label = self._pending_number
         if not label:  # a label typed into the text: "<p>(a)<tab>Two plenary meetings ..."
-            label = _take_label(row, self._next_number(section, prefix))
+            label = take_label(row, self._next_number(section, prefix))
         self._pending_number = ""
         marker = _ANNEX_MARKER.match(row.text)
         if marker and section == "annex" and not label:
@@ -262,18 +236,18 @@ class _Reader:
         self._list_rows(paragraph, lists, tail)
         return prefix
 
-    def _split_lists(self, node: Node, skip: set[str]) -> tuple[_Row, list[Node], _Row]:
+    def _split_lists(self, node: Node, skip: set[str]) -> tuple[Row, list[Node], Row]:
         """The row before the first list (with that list's intro), the lists, and the row after them
         (a wrap-up <alinea>, which joins the row once the items are read)."""
         blocks = [k for k, c in enumerate(node.children) if isinstance(c, Node) and c.tag in _LISTS]
         if not blocks:
-            return self._gather(node.children, skip), [], _Row()
+            return self._gather(node.children, skip), [], Row()
         lists = [node.children[k] for k in blocks]
         intro = [c for c in lists[0].elements() if c.tag in _INTROS]
         head = self._gather([*node.children[: blocks[0]], *intro], skip)
         return head, lists, self._gather(node.children[blocks[-1] + 1 :], skip)
 
-    def _list_rows(self, paragraph: Paragraph | None, lists: list[Node], tail: _Row) -> None:
+    def _list_rows(self, paragraph: Paragraph | None, lists: list[Node], tail: Row) -> None:
         for block in lists:
             if block.tag == "point":
                 self._item(block, paragraph)
@@ -281,7 +255,7 @@ class _Reader:
                 self._items(block, paragraph, skip_intro=block is lists[0])
         self._extend(paragraph, tail)
 
-    def _paragraph_item(self, row: _Row, label: str, section: str, prefix: str) -> Paragraph:
+    def _paragraph_item(self, row: Row, label: str, section: str, prefix: str) -> Paragraph:
         """A <paragraph> numbered '(a)': an item of the paragraph above, nested '(i)' under '(a)'."""
         for depth in range(len(self._open_items) - 1, -1, -1):
             if continues(self._open_items[depth].item, label):
@@ -345,13 +319,13 @@ class _Reader:
 
     # -- rows
 
-    def _heading(self, row: _Row, section: str, prefix: str) -> Paragraph | None:
+    def _heading(self, row: Row, section: str, prefix: str) -> Paragraph | None:
         if not row.text:
             self._notes(row, self.paragraphs[-1] if self.paragraphs else None)
             return None
         return self._add(row, section, "heading", None, None, None, prefix)
 
-    def _unnumbered(self, row: _Row, section: str, prefix: str) -> Paragraph | None:
+    def _unnumbered(self, row: Row, section: str, prefix: str) -> Paragraph | None:
         """Like the text parser: a short unpunctuated block outside the preamble is a heading; a block
         opening in lower case continues the row before; a rule of dashes is an ornament, not text."""
         text = row.text
@@ -361,6 +335,13 @@ class _Reader:
         if _continues_previous(text) and self.paragraphs and self.paragraphs[-1].section == section:
             self._extend(self.paragraphs[-1], row)
             return self.paragraphs[-1]
+        last = self.paragraphs[-1] if self.paragraphs and self.paragraphs[-1].section == section else None
+        if last is not None and last.kind == "item" and _DANGLING.search(last.text) and section != "preamble" \
+                and find_lead(text, section) is None:  # "(d) ... activities of;" then "Al-Qaida, ...;"
+            while last.parent_paragraph_id in self._by_id:
+                last = self._by_id[last.parent_paragraph_id]
+            self._extend(last, row)
+            return last
         opening = "opening" if _ITEM_OPENING.match(text) else ""
         if (opening or section == "operative" and not _ROMAN_HEADING.match(text)) and section != "preamble" \
                 and find_lead(text, section) is None and (item := self._unlabelled_item(row, section, prefix, opening)):
@@ -373,11 +354,10 @@ class _Reader:
         kind = "heading" if section != "preamble" and looks_heading and len(text) <= 400 else "paragraph"
         return self._add(row, section, kind, None, None, None, prefix)
 
-    def _unlabelled_item(self, row: _Row, section: str, prefix: str, shape: str) -> Paragraph | None:
+    def _unlabelled_item(self, row: Row, section: str, prefix: str, shape: str) -> Paragraph | None:
         """A lead-less row without a label: the next sibling of an unlabelled item, or an item of the
         chapeau (ending ':') or of the item heading ("(iii) Protection of the United Nations") above it, a
-        ``bullet`` also under a heading or a numbered paragraph ("... conflict;" then "– United Nations regional
-        offices;"). None when nothing above introduces it."""
+        ``bullet`` also under a heading or a numbered paragraph. None when nothing above introduces it."""
         last = self.paragraphs[-1] if self.paragraphs and self.paragraphs[-1].section == section else None
         parent = None
         if last is not None and (last.item or "").startswith(_UNLABELLED):
@@ -394,7 +374,7 @@ class _Reader:
                        for p in self.paragraphs)
         return f"{_UNLABELLED}{siblings + 1}"
 
-    def _add(self, row: _Row, section: str, kind: str, number: int | None, item: str | None,
+    def _add(self, row: Row, section: str, kind: str, number: int | None, item: str | None,
              parent: Paragraph | None, prefix: str) -> Paragraph:
         if self._pending_label is not None and kind != "item" and number is None:
             row.prepend(self._pending_label)
@@ -430,7 +410,7 @@ class _Reader:
         self._notes(row, paragraph)
         return paragraph
 
-    def _extend(self, paragraph: Paragraph | None, row: _Row) -> None:
+    def _extend(self, paragraph: Paragraph | None, row: Row) -> None:
         """Text that belongs to an existing row (a list's intro or wrap-up)."""
         if not row.text:
             self._notes(row, paragraph)
@@ -444,7 +424,7 @@ class _Reader:
         paragraph.char_end = max(paragraph.char_end, end)
         self._notes(row, paragraph)
 
-    def _notes(self, row: _Row, paragraph: Paragraph | None) -> None:
+    def _notes(self, row: Row, paragraph: Paragraph | None) -> None:
         for note in row.notes:
             body = self._collect(note)
             marker = note.attrs.get("marker", "").strip()
@@ -463,14 +443,14 @@ class _Reader:
         return start + len(head) - len(head.lstrip()), end - (len(tail) - len(tail.rstrip()))
 
     def _stray(self, item: Node | Text) -> None:
-        row = _Row()
+        row = Row()
         if isinstance(item, Text):
             row.pieces.append(item)
         else:
             row = self._collect(item)
         self._stray_row(row)
 
-    def _stray_row(self, row: _Row) -> None:
+    def _stray_row(self, row: Row) -> None:
         if row.text:
             start, end = self._span(row.pieces)
             self.residue.append((start, end, row.text))
@@ -478,12 +458,12 @@ class _Reader:
 
     # -- text
 
-    def _collect(self, node: Node, skip: set[str] | frozenset[str] = frozenset()) -> _Row:
+    def _collect(self, node: Node, skip: set[str] | frozenset[str] = frozenset()) -> Row:
         """The row text below ``node``: footnotes set aside, numeric <sup> markers dropped."""
         return self._gather(node.children, skip)
 
-    def _gather(self, children: list[Node | Text], skip: set[str] | frozenset[str]) -> _Row:
-        row = _Row()
+    def _gather(self, children: list[Node | Text], skip: set[str] | frozenset[str]) -> Row:
+        row = Row()
         stack: list[Node | Text] = list(reversed(children))
         while stack:
             item = stack.pop()
@@ -514,21 +494,6 @@ def _annex_heading(node: Node) -> re.Match[str] | None:
 
 def _continues_previous(text: str) -> bool:
     return text[:1].islower()
-
-
-def _take_label(row: _Row, expected: int) -> str:
-    """Remove a leading '12.' or '(a)' from the row's first printed text and return it; a bare '7'
-    before a capital only when it is the ``expected`` next paragraph number."""
-    printed = next((p for p in row.pieces if p.text.strip()), None)
-    match = _TYPED_LABEL.match(printed.text) if printed else None
-    if printed is not None and match is None and re.match(rf"{expected}\s+[A-Z]", row.text):
-        match = _TYPED_NUMBER.match(printed.text)
-    if printed is None or match is None:
-        return ""
-    rest = Text(printed.start + len(printed.text[: match.end()].encode()), printed.text[match.end() :], printed.end)
-    row.pieces.remove(printed)
-    row.prepend(rest)  # nothing printed stands before it
-    return match.group(1)
 
 
 __all__ = ["parse_akn"]

@@ -240,6 +240,7 @@ class MemberRowCase(NamedTuple):
     kind: str
     parent: str | None
     starts: str
+    ends: str = ""
 
 
 SC = "unxml-sc-2000-2026.zip"
@@ -274,6 +275,10 @@ MEMBER_ROWS = [
     # "<p>7<tab>Further underlines": the number of the next paragraph typed without its dot
     MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2001/S_RES_1345_N0129889.xml", "S/RES/1345(2001):op7",
                   "operative", "paragraph", None, "Further underlines the requirement for all parties"),
+    # "(d) otherwise supporting acts or activities of;" then an unnumbered "Al-Qaida, ...;": op2's wrap-up
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2008/S_RES_1822_N0840490.xml", "S/RES/1822(2008):op2",
+                  "operative", "paragraph", None, "Reaffirms that acts or activities indicating",
+                  "include: Al-Qaida, Usama bin Laden or the Taliban, or any cell, affiliate, splinter group or derivative thereof;"),
     # "<p>6.\u200e<tab>Reaffirms": a typed label with a left-to-right mark after it
     MemberRowCase(GA, "unxml-ga-sessions-74-80/74session/English/74_258.xml", "A/RES/74/258:op6",
                   "operative", "paragraph", None, "Reaffirms its decision, contained in paragraph 4"),
@@ -292,6 +297,7 @@ def test_rows_of_archive_members(case: MemberRowCase) -> None:
     row = by_id[case.paragraph_id]
     assert (row.section, row.kind, row.parent_paragraph_id) == (case.section, case.kind, case.parent)
     assert row.text.startswith(case.starts)
+    assert row.text.endswith(case.ends)
 
 
 class FootnoteCase(NamedTuple):
