@@ -7,10 +7,10 @@ parser's ids: ``pp<k>`` preamble paragraphs, ``op<n>`` numbered paragraphs, ``op
 annexes. Items printed without a label (a "–" or "•" bullet, an unlabelled "To assist ..." or quoted
 text under a chapeau) are labelled ``•1``, ``•2`` ... by position under their parent: ``op8(•2)``.
 A <mainBody> block marked ``refersTo="#preamble"`` (a section's preamble in a budget resolution), or
-one with a preamble lead before the part's first operative paragraph, is a preamble row. Row text is
-the printed text with its lead phrase, without its number or label and without footnote markers;
-offsets point into the XML string. Text the reader cannot place is residue, never dropped.
-"""
+one with a preamble lead (or ending ",") before the part's first operative paragraph, is a preamble row;
+what follows an "Annex ..." heading or "Decides to remain seized of the matter." in it is annex. Row text
+is the printed text with its lead phrase, without its number or label and without footnote markers;
+offsets point into the XML string. Text the reader cannot place is residue, never dropped."""
 
 from __future__ import annotations
 
