@@ -7,10 +7,10 @@ parser's ids: ``pp<k>`` preamble paragraphs, ``op<n>`` numbered paragraphs, ``op
 annexes. Items printed without a label (a "–" or "•" bullet, an unlabelled "To assist ..." or quoted
 text under a chapeau) are labelled ``•1``, ``•2`` ... by position under their parent: ``op8(•2)``.
 A <mainBody> block marked ``refersTo="#preamble"`` (a section's preamble in a budget resolution), or
-one with a preamble lead before the part's first operative paragraph, is a preamble row. Row text is
-the printed text with its lead phrase, without its number or label and without footnote markers;
-offsets point into the XML string. Text the reader cannot place is residue, never dropped.
-"""
+one with a preamble lead (or ending ",") before the part's first operative paragraph, is a preamble row;
+what follows an "Annex ..." heading or "Decides to remain seized of the matter." in it is annex. Row text
+is the printed text with its lead phrase, without its number or label and without footnote markers;
+offsets point into the XML string. Text the reader cannot place is residue, never dropped."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ import re
 
 from pipeline.text.akn_meta import (
     NOT_READ_FOR_TEXT,
-    TYPOGRAPHY,
     Node,
+    Row,
     Text,
     Tree,
     annex_prefix,
@@ -28,24 +28,29 @@ from pipeline.text.akn_meta import (
     reject_non_resolutions,
     statements_of,
     symbol_of,
+    take_label,
 )
 from pipeline.text.clauses import find_lead
 from pipeline.text.leads import continues
 from pipeline.text.model import Footnote, Paragraph, ParsedResolution, ResolutionRejected
 
-_TYPOGRAPHIC = re.compile("[" + "".join(re.escape(chr(code)) for code in TYPOGRAPHY) + "]")  # what TYPOGRAPHY changes
 _END_OF_PARAGRAPH = re.compile(r"[,;:.]\s*$")
 _ROMAN_HEADING = re.compile(r"^\s*([IVXL]{1,5})\.\s+|^\s*([A-Z])\.\s+(?=[A-Z])")
 _ARABIC = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
 _HEADING_NUMBER = re.compile(r"^\s*(?:[IVXL]{1,6}|[A-Z])\s*\.?\s*$")
 _ITEM_NUMBER = re.compile(r"^\s*\(?\s*([a-z]{1,2}|[ivxl]{1,6}|\d{1,2}|[A-Z])\s*\)\s*\.?\s*$|^\s*([a-z]|[ivxl]{1,6})\.\s*$")
-_TYPED_LABEL = re.compile(r"^\s*(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\))\s+(?=\S)")
 _ORNAMENT = re.compile(r"^[\W_]+$")  # "-----", "* * *"
 _BULLET = re.compile(r"^\s*[–—•·▪◦-]\s*\.?\s*$")
+# An item ending in a preposition ("(d) ... activities of;"): the row after it is the items' wrap-up
+_DANGLING = re.compile(r"\b(?:of|by|to|for|with|from|on|in|against)\s*;\s*$")
 _UNLABELLED = "•"  # label prefix of items printed without a label
 # Openings of an item under a chapeau: "To assist", "In support of ..., to contribute", a quoted text
 _ITEM_OPENING = re.compile(r"^(?:To\s+[a-z]|In\s+support\s+of\b[^;:]*?,\s+to\s+[a-z]|[“\"])")
 _ANNEX_MARKER = re.compile(r"^\s*Annex(?:\s+([IVXL]+|\d+))?\s*$")
+# An annex opening inside <mainBody>: "Annex I to resolution 1617 (2005)", "ANNEX 1 - ...", "Designation Annex"
+_ANNEX_HEADING = re.compile(r"^\s*[“\"]?annex(?:\s+([IVXL]+|\d+))?(?=\s*$|\s*[-–—:.]|\s+[a-z])|^[\w ]{0,30}\bannex\s*$", re.I)
+# The closing paragraph of a Council resolution: what follows it in <mainBody> is annexed material
+_CLOSING = re.compile(r"^Decides\s+to\s+remain\s+(?:actively\s+)?seized\s+of\s+the\s+matter\s*\.?$")
 # Markup that carries text inside a row; anything else that is not structure is read as text too.
 _SKIPPED = frozenset({"img", "decoration", "meta", "formula", "noteRef"})
 _BREAKS = frozenset({"eol", "br", "eop"})
@@ -71,27 +76,6 @@ def parse_akn(xml: str) -> ParsedResolution:
     return ParsedResolution(header, reader.paragraphs, reader.footnotes, reader.residue, "akn_xml", [])
 
 
-class _Row:
-    """Text pieces of one row and the footnotes whose markers stand in it."""
-
-    def __init__(self) -> None:
-        self.pieces: list[Text] = []
-        self.notes: list[Node] = []
-        self._text: str | None = None
-
-    @property
-    def text(self) -> str:
-        if self._text is None:
-            # whitespace runs as one space (split, faster than a regex), typography translated only if present
-            text = " ".join("".join(p.text for p in self.pieces).split())
-            self._text = (text.translate(TYPOGRAPHY) if _TYPOGRAPHIC.search(text) else text).strip()
-        return self._text
-
-    def prepend(self, piece: Text) -> None:
-        self.pieces.insert(0, piece)
-        self._text = None
-
-
 class _Reader:
     def __init__(self, document_id: str, tree: Tree) -> None:
         self.document_id = document_id
@@ -106,6 +90,7 @@ class _Reader:
         self._pending_number = ""
         self._counters: dict[str, int] = {}
         self._operative: set[str] = set()  # prefixes (parts) whose first operative paragraph has been read
+        self._annexed: dict[str, str] = {}  # operative prefix -> annex prefix, once an annex opens in <mainBody>
 
     # -- structure
 
@@ -156,6 +141,17 @@ class _Reader:
 
     def _body(self, body: Node, section: str, prefix: str) -> None:
         for child in body.children:
+            if section == "operative" and prefix in self._annexed:
+                section, prefix = "annex", self._annexed[prefix]
+            if isinstance(child, Node) and (section == "annex" or prefix in self._operative) \
+                    and (heading := _annex_heading(child)):
+                opened = annex_prefix(prefix, heading.group(1).upper() if heading.group(1) else None)
+                for origin, moved in list(self._annexed.items()):
+                    if moved == prefix:
+                        self._annexed[origin] = opened
+                if section == "operative":
+                    self._annexed[prefix] = opened
+                section, prefix = "annex", opened
             if isinstance(child, Text):
                 self._stray(child)
             elif child.tag == "paragraph":
@@ -181,7 +177,7 @@ class _Reader:
         """<section>/<part>: its number and heading make one heading row, then its contents."""
         number = group.first("num")
         titles = [c for c in group.elements() if c.tag in _HEADINGS]
-        row = self._collect(titles[0]) if titles else _Row()
+        row = self._collect(titles[0]) if titles else Row()
         if number is not None and number.text():
             if row.text:
                 row.prepend(label_piece(number))
@@ -207,7 +203,7 @@ class _Reader:
         if not label and self._pending_number:  # "<num>1.</num>" with empty content numbers the next one
             label = self._pending_number
         if not label:  # a label typed into the text: "<p>(a)<tab>Two plenary meetings ..."
-            label = _take_label(row)
+            label = take_label(row, self._next_number(section, prefix))
         self._pending_number = ""
         marker = _ANNEX_MARKER.match(row.text)
         if marker and section == "annex" and not label:
@@ -240,18 +236,18 @@ class _Reader:
         self._list_rows(paragraph, lists, tail)
         return prefix
 
-    def _split_lists(self, node: Node, skip: set[str]) -> tuple[_Row, list[Node], _Row]:
+    def _split_lists(self, node: Node, skip: set[str]) -> tuple[Row, list[Node], Row]:
         """The row before the first list (with that list's intro), the lists, and the row after them
         (a wrap-up <alinea>, which joins the row once the items are read)."""
         blocks = [k for k, c in enumerate(node.children) if isinstance(c, Node) and c.tag in _LISTS]
         if not blocks:
-            return self._gather(node.children, skip), [], _Row()
+            return self._gather(node.children, skip), [], Row()
         lists = [node.children[k] for k in blocks]
         intro = [c for c in lists[0].elements() if c.tag in _INTROS]
         head = self._gather([*node.children[: blocks[0]], *intro], skip)
         return head, lists, self._gather(node.children[blocks[-1] + 1 :], skip)
 
-    def _list_rows(self, paragraph: Paragraph | None, lists: list[Node], tail: _Row) -> None:
+    def _list_rows(self, paragraph: Paragraph | None, lists: list[Node], tail: Row) -> None:
         for block in lists:
             if block.tag == "point":
                 self._item(block, paragraph)
@@ -259,7 +255,7 @@ class _Reader:
                 self._items(block, paragraph, skip_intro=block is lists[0])
         self._extend(paragraph, tail)
 
-    def _paragraph_item(self, row: _Row, label: str, section: str, prefix: str) -> Paragraph:
+    def _paragraph_item(self, row: Row, label: str, section: str, prefix: str) -> Paragraph:
         """A <paragraph> numbered '(a)': an item of the paragraph above, nested '(i)' under '(a)'."""
         for depth in range(len(self._open_items) - 1, -1, -1):
             if continues(self._open_items[depth].item, label):
@@ -271,6 +267,13 @@ class _Reader:
         paragraph = self._add(row, section, "item", parent.number if parent else None, label, parent, prefix)
         self._open_items.append(paragraph)
         return paragraph
+
+    def _next_number(self, section: str, prefix: str) -> int:
+        """The number the next numbered paragraph of this section and part would carry."""
+        head = f"{self.document_id}:{prefix}op"
+        last = next((p.number for p in reversed(self.paragraphs) if p.section == section and p.kind == "paragraph"
+                     and p.number is not None and p.paragraph_id.startswith(head)), 0)
+        return last + 1
 
     def _last_top(self, section: str) -> Paragraph | None:
         return next((p for p in reversed(self.paragraphs) if p.kind == "paragraph" and p.section == section), None)
@@ -316,13 +319,13 @@ class _Reader:
 
     # -- rows
 
-    def _heading(self, row: _Row, section: str, prefix: str) -> Paragraph | None:
+    def _heading(self, row: Row, section: str, prefix: str) -> Paragraph | None:
         if not row.text:
             self._notes(row, self.paragraphs[-1] if self.paragraphs else None)
             return None
         return self._add(row, section, "heading", None, None, None, prefix)
 
-    def _unnumbered(self, row: _Row, section: str, prefix: str) -> Paragraph | None:
+    def _unnumbered(self, row: Row, section: str, prefix: str) -> Paragraph | None:
         """Like the text parser: a short unpunctuated block outside the preamble is a heading; a block
         opening in lower case continues the row before; a rule of dashes is an ornament, not text."""
         text = row.text
@@ -332,27 +335,35 @@ class _Reader:
         if _continues_previous(text) and self.paragraphs and self.paragraphs[-1].section == section:
             self._extend(self.paragraphs[-1], row)
             return self.paragraphs[-1]
+        last = self.paragraphs[-1] if self.paragraphs and self.paragraphs[-1].section == section else None
+        if last is not None and last.kind == "item" and _DANGLING.search(last.text) and section != "preamble" \
+                and find_lead(text, section) is None:  # "(d) ... activities of;" then "Al-Qaida, ...;"
+            while last.parent_paragraph_id in self._by_id:
+                last = self._by_id[last.parent_paragraph_id]
+            self._extend(last, row)
+            return last
         opening = "opening" if _ITEM_OPENING.match(text) else ""
         if (opening or section == "operative" and not _ROMAN_HEADING.match(text)) and section != "preamble" \
                 and find_lead(text, section) is None and (item := self._unlabelled_item(row, section, prefix, opening)):
             return item
-        if section == "operative" and prefix not in self._operative and find_lead(text, "preamble") \
-                and not find_lead(text, "operative"):  # a preamble paragraph the markup put in <mainBody>
+        if section == "operative" and prefix not in self._operative and (find_lead(text, "preamble") or text.endswith(",")) \
+                and not find_lead(text, "operative"):  # a preamble paragraph ("Being determined ...,") in <mainBody>
             return self._add(row, "preamble", "paragraph", None, None, None, prefix)
-        looks_heading = bool(_ROMAN_HEADING.match(text)) or not _END_OF_PARAGRAPH.search(text)
+        looks_heading = bool(_ROMAN_HEADING.match(text)) or not _END_OF_PARAGRAPH.search(text) \
+            or len(text) <= 100 and text.endswith(":") and find_lead(text, section) is None  # "Reporting:"
         kind = "heading" if section != "preamble" and looks_heading and len(text) <= 400 else "paragraph"
         return self._add(row, section, kind, None, None, None, prefix)
 
-    def _unlabelled_item(self, row: _Row, section: str, prefix: str, shape: str) -> Paragraph | None:
+    def _unlabelled_item(self, row: Row, section: str, prefix: str, shape: str) -> Paragraph | None:
         """A lead-less row without a label: the next sibling of an unlabelled item, or an item of the
-        chapeau (ending ':') above it; a "To ..." ``opening`` may also sit under an item heading, a
-        ``bullet`` under a heading. None when nothing above introduces it."""
+        chapeau (ending ':') or of the item heading ("(iii) Protection of the United Nations") above it, a
+        ``bullet`` also under a heading or a numbered paragraph. None when nothing above introduces it."""
         last = self.paragraphs[-1] if self.paragraphs and self.paragraphs[-1].section == section else None
         parent = None
         if last is not None and (last.item or "").startswith(_UNLABELLED):
             parent = self._by_id.get(last.parent_paragraph_id or "")
-        elif last is not None and (last.text.endswith(":") or shape and last.kind == "item" and not _END_OF_PARAGRAPH.search(
-                last.text) or shape == "bullet" and last.kind == "heading"):
+        elif last is not None and (last.text.endswith(":") or last.kind == "item" and not _END_OF_PARAGRAPH.search(
+                last.text) or shape == "bullet" and (last.kind == "heading" or last.number is not None and last.item is None)):
             parent = last
         if parent is None:
             return None
@@ -363,7 +374,7 @@ class _Reader:
                        for p in self.paragraphs)
         return f"{_UNLABELLED}{siblings + 1}"
 
-    def _add(self, row: _Row, section: str, kind: str, number: int | None, item: str | None,
+    def _add(self, row: Row, section: str, kind: str, number: int | None, item: str | None,
              parent: Paragraph | None, prefix: str) -> Paragraph:
         if self._pending_label is not None and kind != "item" and number is None:
             row.prepend(self._pending_label)
@@ -392,12 +403,14 @@ class _Reader:
         self._by_id[paragraph_id] = paragraph
         if section == "operative" and kind == "paragraph":
             self._operative.add(prefix)
+            if _CLOSING.match(paragraph.text):
+                self._annexed[prefix] = annex_prefix(prefix, None)
         if kind != "item":
             self._open_items = []
         self._notes(row, paragraph)
         return paragraph
 
-    def _extend(self, paragraph: Paragraph | None, row: _Row) -> None:
+    def _extend(self, paragraph: Paragraph | None, row: Row) -> None:
         """Text that belongs to an existing row (a list's intro or wrap-up)."""
         if not row.text:
             self._notes(row, paragraph)
@@ -411,7 +424,7 @@ class _Reader:
         paragraph.char_end = max(paragraph.char_end, end)
         self._notes(row, paragraph)
 
-    def _notes(self, row: _Row, paragraph: Paragraph | None) -> None:
+    def _notes(self, row: Row, paragraph: Paragraph | None) -> None:
         for note in row.notes:
             body = self._collect(note)
             marker = note.attrs.get("marker", "").strip()
@@ -430,14 +443,14 @@ class _Reader:
         return start + len(head) - len(head.lstrip()), end - (len(tail) - len(tail.rstrip()))
 
     def _stray(self, item: Node | Text) -> None:
-        row = _Row()
+        row = Row()
         if isinstance(item, Text):
             row.pieces.append(item)
         else:
             row = self._collect(item)
         self._stray_row(row)
 
-    def _stray_row(self, row: _Row) -> None:
+    def _stray_row(self, row: Row) -> None:
         if row.text:
             start, end = self._span(row.pieces)
             self.residue.append((start, end, row.text))
@@ -445,12 +458,12 @@ class _Reader:
 
     # -- text
 
-    def _collect(self, node: Node, skip: set[str] | frozenset[str] = frozenset()) -> _Row:
+    def _collect(self, node: Node, skip: set[str] | frozenset[str] = frozenset()) -> Row:
         """The row text below ``node``: footnotes set aside, numeric <sup> markers dropped."""
         return self._gather(node.children, skip)
 
-    def _gather(self, children: list[Node | Text], skip: set[str] | frozenset[str]) -> _Row:
-        row = _Row()
+    def _gather(self, children: list[Node | Text], skip: set[str] | frozenset[str]) -> Row:
+        row = Row()
         stack: list[Node | Text] = list(reversed(children))
         while stack:
             item = stack.pop()
@@ -471,20 +484,16 @@ class _Reader:
         return row
 
 
+def _annex_heading(node: Node) -> re.Match[str] | None:
+    """The annex number match when ``node`` is (or is a <paragraph> holding only) a heading opening an annex."""
+    if node.tag == "paragraph" and node.first("num") is None:
+        titles = [c for c in node.elements() if c.tag in _HEADINGS]
+        node = titles[0] if len(titles) == 1 and len(node.elements()) == 1 else node
+    return _ANNEX_HEADING.match(node.text()) if node.tag in _HEADINGS else None
+
+
 def _continues_previous(text: str) -> bool:
     return text[:1].islower()
-
-
-def _take_label(row: _Row) -> str:
-    """Remove a leading '12.' or '(a)' from the row's first printed text and return it."""
-    printed = next((p for p in row.pieces if p.text.strip()), None)
-    match = _TYPED_LABEL.match(printed.text) if printed else None
-    if printed is None or match is None:
-        return ""
-    rest = Text(printed.start + len(printed.text[: match.end()].encode()), printed.text[match.end() :], printed.end)
-    row.pieces.remove(printed)
-    row.prepend(rest)  # nothing printed stands before it
-    return match.group(1)
 
 
 __all__ = ["parse_akn"]

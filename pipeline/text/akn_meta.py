@@ -25,6 +25,14 @@ BODY_OF_PREFIX = (  # longest prefix first
 )
 _WHITESPACE = re.compile(r"\s+")
 TYPOGRAPHY = str.maketrans({"\u2011": "-", "\u00ad": None, "\u200b": None, "\u200e": None, "\u200f": None, "\ufeff": None})  # as printed
+_TYPOGRAPHIC = re.compile("[" + "".join(re.escape(chr(code)) for code in TYPOGRAPHY) + "]")  # what TYPOGRAPHY changes
+# A Cyrillic letter typed inside an English word ("Сalls", Cyrillic С): the Latin letter it looks like
+_CYRILLIC = "АВЕКМНОРСТХаеорсух"
+_LATIN = str.maketrans(_CYRILLIC, "ABEKMHOPCTXaeopcyx")
+_HOMOGLYPH = re.compile(rf"[{_CYRILLIC}](?=[a-z])|(?<=[A-Za-z])[{_CYRILLIC}]")
+# a label typed into the text, with the tab after it (and a left-to-right mark: "6.\u200e\t")
+_TYPED_LABEL = re.compile(r"^\s*(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\))[\s\u200e\u200f]+(?=\S|$)")
+_TYPED_NUMBER = re.compile(r"^\s*(\d{1,3})(?:[\s\u200e\u200f]+|$)")  # "7<tab>Further underlines": no dot
 # The same readings of the printed header as the text parser's, so both forms give the same fields.
 _AGENDA = re.compile(r"Agenda items?\s+([0-9][0-9 ()a-z,and]*)")
 _COMMITTEE = re.compile(r"on the report of the (.+?Committee)", re.IGNORECASE | re.DOTALL)
@@ -88,6 +96,43 @@ def label_piece(number: Node) -> Text:
         return Text(number.start, printed, number.end)
     lead = runs[0].text[: len(runs[0].text) - len(runs[0].text.lstrip())]
     return Text(runs[0].start + len(lead.encode()), printed, runs[-1].end)
+
+
+class Row:
+    """Text pieces of one row and the footnotes whose markers stand in it."""
+
+    def __init__(self) -> None:
+        self.pieces: list[Text] = []
+        self.notes: list[Node] = []
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            # whitespace runs as one space (split, faster than a regex), typography translated only if present
+            text = " ".join("".join(p.text for p in self.pieces).split())
+            text = (text.translate(TYPOGRAPHY) if _TYPOGRAPHIC.search(text) else text).strip()
+            self._text = _HOMOGLYPH.sub(lambda m: m.group().translate(_LATIN), text)
+        return self._text
+
+    def prepend(self, piece: Text) -> None:
+        self.pieces.insert(0, piece)
+        self._text = None
+
+
+def take_label(row: Row, expected: int) -> str:
+    """Remove a leading '12.' or '(a)' from the row's first printed text and return it; a bare '7'
+    before a capital only when it is the ``expected`` next paragraph number."""
+    printed = next((p for p in row.pieces if p.text.strip()), None)
+    match = _TYPED_LABEL.match(printed.text) if printed else None
+    if printed is not None and match is None and re.match(rf"{expected}\s+[A-Z]", row.text):
+        match = _TYPED_NUMBER.match(printed.text)
+    if printed is None or match is None:
+        return ""
+    rest = Text(printed.start + len(printed.text[: match.end()].encode()), printed.text[match.end() :], printed.end)
+    row.pieces.remove(printed)
+    row.prepend(rest)  # nothing printed stands before it
+    return match.group(1)
 
 
 def annex_prefix(prefix: str, number: str | None) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+import zipfile
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -190,10 +191,11 @@ ROWS = [
     # a participle-led <p> in <mainBody> before paragraph 1: the last preamble paragraph
     RowCase("sc_1543_2004", "S/RES/1543(2004):pp11", "preamble", "paragraph", None, None, None,
             "Remaining fully committed to the promotion of security", "stability in Timor-Leste,"),
-    # <paragraph><num>–</num>: a bullet item of the chapeau above it, labelled by position, without the dash
-    RowCase("sc_1526_2004", "S/RES/1526(2004):opu1(•1)", "operative", "item", None, "•1", "S/RES/1526(2004):opu1",
+    # <paragraph><num>–</num>: a bullet item of the chapeau above it, labelled by position, without the dash;
+    # the annex ("Annex to resolution 1526 (2004)", after "Decides to remain actively seized") sits in <mainBody>
+    RowCase("sc_1526_2004", "S/RES/1526(2004):annex:p1(•1)", "annex", "item", None, "•1", "S/RES/1526(2004):annex:p1",
             "To collate, assess, monitor and report on", "as directed by the Committee;"),
-    RowCase("sc_1526_2004", "S/RES/1526(2004):opu1(•2)", "operative", "item", None, "•2", "S/RES/1526(2004):opu1",
+    RowCase("sc_1526_2004", "S/RES/1526(2004):annex:p1(•2)", "annex", "item", None, "•2", "S/RES/1526(2004):annex:p1",
             "To submit a comprehensive programme of work", "including proposed travel;"),
     # <point><num>•</num>: items of paragraph 1, whose own text stops at its chapeau
     RowCase("sc_1672_2006", "S/RES/1672(2006):op1", "operative", "paragraph", 1, None, None,
@@ -221,6 +223,81 @@ def test_paragraph_rows(case: RowCase) -> None:
     assert row.text.startswith(case.starts)
     assert row.text.endswith(case.ends)
     assert row.text == re.sub(r"\s+", " ", row.text).strip()
+
+
+@cache
+def member(archive: str, path: str) -> ParsedResolution:
+    """One resolution read straight out of a vendored zip in data/sources."""
+    with zipfile.ZipFile(ROOT / "data" / "sources" / archive) as zipped:
+        return parse_akn(zipped.read(path).decode("utf-8-sig"))
+
+
+class MemberRowCase(NamedTuple):
+    archive: str
+    member: str
+    paragraph_id: str
+    section: str
+    kind: str
+    parent: str | None
+    starts: str
+    ends: str = ""
+
+
+SC = "unxml-sc-2000-2026.zip"
+GA = "unxml-ga-sessions-74-80.zip"
+MEMBER_ROWS = [
+    # an "ANNEX 1 - ..." heading inside <mainBody>: it and the plan's numbered points are annex rows
+    MemberRowCase(SC, "unxml-sc-2000-2026/2025/English/S_RES_2803-2518686E.xml", "S/RES/2803(2025):annex1:h1",
+                  "annex", "heading", None, "ANNEX 1 - President Donald J. Trump’s Comprehensive Plan"),
+    MemberRowCase(SC, "unxml-sc-2000-2026/2025/English/S_RES_2803-2518686E.xml", "S/RES/2803(2025):annex1:op1",
+                  "annex", "paragraph", None, "Gaza will be a deradicalized terror-free zone"),
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2005/S_RES_1617_N0544660.xml", "S/RES/1617(2005):annexI:p1",
+                  "annex", "paragraph", None, "In accordance with paragraph 19 of this resolution, the Monitoring Team"),
+    # no annex heading: what follows "Decides to remain seized of the matter." (procedures, forms) is annexed
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2002/S_RES_1409_N0238115.xml", "S/RES/1409(2002):annex:p1",
+                  "annex", "paragraph", None, "Procedures 1 – The following procedures replace paragraphs 29 to 34"),
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2002/S_RES_1409_N0238115.xml", "S/RES/1409(2002):op9",
+                  "operative", "paragraph", None, "Decides to remain seized of the matter."),
+    # an unlabelled "Ensure ..." <paragraph> after the item heading "(iii) Protection of the United Nations"
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2017/S_RES_2348_1705210E.xml", "S/RES/2348(2017):op34(iii)(•1)",
+                  "operative", "item", "S/RES/2348(2017):op34(iii)", "Ensure the protection of United Nations personnel"),
+    # a lead-less <subheading> ending ":" between numbered paragraphs is a heading
+    MemberRowCase(SC, "unxml-sc-2000-2026/2022/English/S_RES_2625 (2022)-2203832E.xml", "S/RES/2625(2022):h5",
+                  "operative", "heading", None, "Reporting:"),
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2003/S_RES_1509_N0352570.xml", "S/RES/1509(2003):h3",
+                  "operative", "heading", None, "Support for Security Reform:"),
+    # "<num>–</num>" bullets after a numbered paragraph ending ";" are its items
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2014/S_RES_2171_1459579E.xml", "S/RES/2171(2014):op7(•1)",
+                  "operative", "item", "S/RES/2171(2014):op7", "United Nations regional offices;"),
+    # a quoted "“Annex" heading after the operative paragraph opens the annexed declaration
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2003/S_RES_1467_N0328598.xml", "S/RES/1467(2003):annex:p1",
+                  "annex", "paragraph", None, "“The Security Council expresses its profound concern"),
+    # "<p>7<tab>Further underlines": the number of the next paragraph typed without its dot
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2001/S_RES_1345_N0129889.xml", "S/RES/1345(2001):op7",
+                  "operative", "paragraph", None, "Further underlines the requirement for all parties"),
+    # "(d) otherwise supporting acts or activities of;" then an unnumbered "Al-Qaida, ...;": op2's wrap-up
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2008/S_RES_1822_N0840490.xml", "S/RES/1822(2008):op2",
+                  "operative", "paragraph", None, "Reaffirms that acts or activities indicating",
+                  "include: Al-Qaida, Usama bin Laden or the Taliban, or any cell, affiliate, splinter group or derivative thereof;"),
+    # "<p>6.\u200e<tab>Reaffirms": a typed label with a left-to-right mark after it
+    MemberRowCase(GA, "unxml-ga-sessions-74-80/74session/English/74_258.xml", "A/RES/74/258:op6",
+                  "operative", "paragraph", None, "Reaffirms its decision, contained in paragraph 4"),
+    # "Сalls upon" typed with a Cyrillic С: read as the Latin letter it looks like
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2017/S_RES_2341_1702174E.xml", "S/RES/2341(2017):op4",
+                  "operative", "paragraph", None, "Calls upon Member States to explore ways"),
+    # "Being concerned over cases ..., " in <mainBody> before paragraph 1: the last preamble paragraph
+    MemberRowCase(SC, "unxml-sc-2000-2026/Pre-2020/2010/S_RES_1918_N1033139.xml", "S/RES/1918(2010):pp17",
+                  "preamble", "paragraph", None, "Being concerned over cases when persons suspected of piracy"),
+]
+
+
+@pytest.mark.parametrize("case", MEMBER_ROWS, ids=[c.paragraph_id for c in MEMBER_ROWS])
+def test_rows_of_archive_members(case: MemberRowCase) -> None:
+    by_id = {p.paragraph_id: p for p in member(case.archive, case.member).paragraphs}
+    row = by_id[case.paragraph_id]
+    assert (row.section, row.kind, row.parent_paragraph_id) == (case.section, case.kind, case.parent)
+    assert row.text.startswith(case.starts)
+    assert row.text.endswith(case.ends)
 
 
 class FootnoteCase(NamedTuple):
