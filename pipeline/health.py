@@ -59,8 +59,9 @@ def corpus_health(tables: dict[str, pl.DataFrame], meetings: pl.DataFrame | None
     add("paragraphs_with_furniture", by_source(paragraphs.filter(own_symbol)["document_id"]),
         by_source(paragraphs["document_id"]))
     operative = paragraphs.filter((pl.col("section") == "operative") & (pl.col("kind") == "paragraph"))
-    add("operative_without_lead_verb", by_source(operative.filter(pl.col("lead_verb").is_null())["document_id"]),
-        by_source(operative["document_id"]))
+    worded = leading_paragraphs(paragraphs)
+    add("operative_without_lead_verb", by_source(worded.filter(pl.col("lead_verb").is_null())["document_id"]),
+        by_source(worded["document_id"]))
 
     directive = directive_clauses(tables)
     addressed = tables["actor_mentions"].filter(pl.col("role") == "addressee")["clause_id"].unique()
@@ -91,6 +92,14 @@ def _meeting_agreement(documents: pl.DataFrame, meetings: pl.DataFrame) -> pl.Da
     joined = documents.join(records, left_on="document_id", right_on="symbol")
     return joined.select("document_id", ((pl.col("adopted_on") == pl.col("met_on"))
                                          & (pl.col("meeting") == pl.col("meeting_right"))).fill_null(False).alias("agrees"))
+
+
+def leading_paragraphs(paragraphs: pl.DataFrame) -> pl.DataFrame:
+    """Operative paragraphs that must open with a lead verb: not a paragraph with no words of its own whose
+    items carry the leads ("58. (a) Requests …")."""
+    containers = paragraphs["parent_paragraph_id"].drop_nulls().unique().to_list()
+    operative = paragraphs.filter((pl.col("section") == "operative") & (pl.col("kind") == "paragraph"))
+    return operative.filter((pl.col("text").str.strip_chars() != "") | ~pl.col("paragraph_id").is_in(containers))
 
 
 def directive_clauses(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:

@@ -12,7 +12,8 @@ MEASURES = {
     "other_forms": "inputs that are a second form of a resolution published from another input",
     "documents_with_residue": "resolutions with body text placed nowhere, over resolutions",
     "paragraphs_with_furniture": "paragraph rows holding a print job number or their own document symbol, over paragraph rows",
-    "operative_without_lead_verb": "numbered or unnumbered operative paragraphs without a lead verb, over operative paragraphs",
+    "operative_without_lead_verb": "numbered or unnumbered operative paragraphs without a lead verb, over operative paragraphs (a paragraph "
+                                   "with no words of its own, only items, '58. (a) Requests …', aside)",
     "directive_clauses_without_addressee": "clauses of a directive verb (exhortation, request, demand; 'call for' and "
                                            "that-clauses aside) with no addressee, over those clauses",
     "documents_with_numbering_gaps": "resolutions whose operative numbers do not run 1, 2, 3 ..., over resolutions",

@@ -1,15 +1,20 @@
-"""Corpus health measures: which directive clauses count towards "without addressee"."""
+"""Corpus health measures: which directive clauses count towards "without addressee", which paragraphs need a lead verb."""
 
 from __future__ import annotations
 
+import zipfile
+from pathlib import Path
 from typing import NamedTuple
 
 import polars as pl
 import pytest
 
-from pipeline.health import directive_clauses
-from pipeline.tables import verbs_table
+from pipeline.health import directive_clauses, leading_paragraphs
+from pipeline.tables import document_tables, frame, verbs_table
+from pipeline.text.akn import parse_akn
 from pipeline.text.clauses import find_clauses
+
+SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"
 
 
 class Directive(NamedTuple):
@@ -53,3 +58,20 @@ def test_directive_clauses(case: Directive) -> None:
     counted = set(directive_clauses(tables)["clause_id"].to_list())
     directive = [c for c in clauses if c.verb in {"demand", "request", "call for", "urge", "call upon"}]
     assert [f"p:c{c.index}" in counted for c in directive] == case.counted
+
+
+@pytest.mark.parametrize(("member", "container", "containers"), [
+    # "58. (a) Requests …": the numbered paragraph has no words; each lettered item has its own lead
+    ("unxml-sc-2000-2026/2021/English/S_RES_2605 (2021)-2116627E.xml", "S/RES/2605(2021):op58", 1),
+    ("unxml-sc-2000-2026/Pre-2020/2001/S_RES_1343_N0127608.xml", "S/RES/1343(2001):op5", 2),  # op5 and op7
+])
+def test_a_paragraph_of_items_only_needs_no_lead_verb(member: str, container: str, containers: int) -> None:
+    with zipfile.ZipFile(SOURCES / "unxml-sc-2000-2026.zip") as archive:
+        parsed = parse_akn(archive.read(member).decode("utf-8"))
+    paragraphs = frame("paragraphs", document_tables(parsed, "0" * 64)["paragraphs"])
+    row = paragraphs.filter(pl.col("paragraph_id") == container)
+    assert row["text"].item().strip() == "" and row["lead_verb"].item() is None
+    assert paragraphs.filter(pl.col("parent_paragraph_id") == container)["lead_verb"].null_count() == 0
+    counted = leading_paragraphs(paragraphs)
+    assert container not in counted["paragraph_id"].to_list()
+    assert counted.height == paragraphs.filter((pl.col("section") == "operative") & (pl.col("kind") == "paragraph")).height - containers
