@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 
 from pipeline.lexicons import ACTOR_KINDS, actors, verbs
 from pipeline.text.addressees import PRONOUN_RE, Found, addressees, object_start
@@ -271,8 +272,11 @@ def _may_match(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:
 
 def _disjoint(found: Iterable[Found]) -> list[Found]:
     """Overlapping spans resolved: the longest wins, then the earliest."""
+    spans = sorted(set(found))
+    if all(a.end <= b.start for a, b in pairwise(spans)):
+        return spans  # nothing overlaps, the common case
     kept: list[Found] = []
-    for candidate in sorted(set(found), key=lambda f: (f.start - f.end, f.start, f.actor_id)):
+    for candidate in sorted(spans, key=lambda f: (f.start - f.end, f.start, f.actor_id)):
         if not any(k.start < candidate.end and candidate.start < k.end for k in kept):
             kept.append(candidate)
     return sorted(kept)
@@ -394,8 +398,10 @@ class DocumentActors:
     def _anaphors(self, text: str, named: list[Found]) -> list[Found]:
         """ "the Office", "the Committee" resolved to the last actor with that head, here or earlier."""
         found = []
+        starts = [n.start for n in named]  # named is disjoint and sorted: only the last one starting before can overlap
         for match in _ANAPHOR_RE.finditer(text):
-            if any(n.start < match.end() and match.start() < n.end for n in named):
+            last = bisect_left(starts, match.end()) - 1
+            if last >= 0 and match.start() < named[last].end:
                 continue
             if _PREPOSITION_AFTER_RE.match(text, match.end()):
                 continue
