@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 
 from pipeline.lexicons import ACTOR_KINDS, actors, verbs
 from pipeline.text.addressees import PRONOUN_RE, Found, addressees, object_start
@@ -77,6 +78,10 @@ _FOUNDED_RE = re.compile(
     r"(?P<head>Committee\s+of\s+the\s+Security\s+Council|(?:Security\s+Council\s+)?Committee|[Pp]anel\s+of\s+[Ee]xperts"
     r"|[Gg]roup\s+of\s+[Ee]xperts|[Mm]onitoring\s+[Gg]roup|[Mm]onitoring\s+[Tt]eam|[Ww]orking\s+[Gg]roup))(?![\w-])"
 )
+# Words every match of the pattern holds, one of each group: a paragraph without them is not scanned (the
+# patterns start with an optional article, so the regex engine cannot skip ahead to a literal itself).
+_ESTABLISHED_NEEDS = (("paragraph", " resolution"), ("Committee", "Panel", "Group"))
+_FOUNDED_NEEDS = (("establish", "set", "create"), ("Committee", "anel", "roup", "eam"))
 _COUNCIL_SYMBOL_RE = re.compile(r"S/RES/(?P<number>\d+)\s*\((?P<year>\d{4})\)")
 _FOUNDED_ID_RE = re.compile(r"(?P<head>[a-z-]+)-established-pursuant-to-resolution-(?P<number>\d+)-(?P<year>\d{4})")
 _ANAPHOR_RE = re.compile(r"(?<![\w-])the\s+(?P<head>[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?(?:\s+of\s+Experts)?)"
@@ -171,6 +176,7 @@ def _body(head: str, number: str, year: str) -> tuple[str, str]:
     return _slug(name), name
 
 
+@cache  # asked again for every earlier mention a short form or pronoun may refer to
 def _founded_name(actor_id: str) -> str | None:
     """The name of a body set up by a resolution, read back from its id (its mentions may all be short forms)."""
     match = _FOUNDED_ID_RE.fullmatch(actor_id)
@@ -260,10 +266,17 @@ def _expansions(text: str, start: int, end: int) -> list[Found]:
     return found
 
 
+def _may_match(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:
+    return all(any(word in text for word in group) for group in needs)
+
+
 def _disjoint(found: Iterable[Found]) -> list[Found]:
     """Overlapping spans resolved: the longest wins, then the earliest."""
+    spans = sorted(set(found))
+    if all(a.end <= b.start for a, b in pairwise(spans)):
+        return spans  # nothing overlaps, the common case
     kept: list[Found] = []
-    for candidate in sorted(set(found), key=lambda f: (f.start - f.end, f.start, f.actor_id)):
+    for candidate in sorted(spans, key=lambda f: (f.start - f.end, f.start, f.actor_id)):
         if not any(k.start < candidate.end and candidate.start < k.end for k in kept):
             kept.append(candidate)
     return sorted(kept)
@@ -295,10 +308,10 @@ def _named(text: str, own: tuple[str, str] | None = None) -> list[Found]:
                     found.append(Found(start, tail, opened[0], opened[0] in lexicon.names))
         found.append(_found(start, end, actor))
         found.extend(_expansions(text, start, end))
-    for match in _ESTABLISHED_RE.finditer(text) if "paragraph" in text or " resolution" in text else ():
+    for match in _ESTABLISHED_RE.finditer(text) if _may_match(text, _ESTABLISHED_NEEDS) else ():
         if (established := _established(match, own)) is not None:
             found.append(_found(match.start(), match.end(), established[0]))
-    for match in _FOUNDED_RE.finditer(text) if own is not None else ():
+    for match in _FOUNDED_RE.finditer(text) if own is not None and _may_match(text, _FOUNDED_NEEDS) else ():
         found.append(_found(match.start("body"), match.end("body"), _body(match["head"], *own)[0]))
     return _disjoint(found)
 
@@ -327,6 +340,14 @@ def _seen(actor_id: str, in_lexicon: bool, name: str, government: bool) -> _Seen
     person = bool(_PERSON_RE.match(head))
     body = not person and head[:1].isupper() and not head.endswith("s")
     return _Seen(actor_id, in_lexicon, frozenset(heads), person, body)
+
+
+@lru_cache(maxsize=1 << 16)  # each earlier mention is looked at again for every short form and pronoun
+def _entry(actor_id: str, in_lexicon: bool, surface: str) -> _Seen:
+    """What a mention with this surface can be referred back to by."""
+    name = _lexicon().names.get(actor_id) or _founded_name(actor_id) \
+        or (_open_actor(surface) or ("", _discovered_name(surface)))[1]
+    return _seen(actor_id, in_lexicon, name, "overnment" in surface)
 
 
 class DocumentActors:
@@ -372,16 +393,15 @@ class DocumentActors:
 
     @staticmethod
     def _entry(text: str, found: Found) -> _Seen:
-        surface = text[found.start:found.end]
-        name = _lexicon().names.get(found.actor_id) or _founded_name(found.actor_id) \
-            or (_open_actor(surface) or ("", _discovered_name(surface)))[1]
-        return _seen(found.actor_id, found.in_lexicon, name, "overnment" in surface)
+        return _entry(found.actor_id, found.in_lexicon, text[found.start:found.end])
 
     def _anaphors(self, text: str, named: list[Found]) -> list[Found]:
         """ "the Office", "the Committee" resolved to the last actor with that head, here or earlier."""
         found = []
+        starts = [n.start for n in named]  # named is disjoint and sorted: only the last one starting before can overlap
         for match in _ANAPHOR_RE.finditer(text):
-            if any(n.start < match.end() and match.start() < n.end for n in named):
+            last = bisect_left(starts, match.end()) - 1
+            if last >= 0 and match.start() < named[last].end:
                 continue
             if _PREPOSITION_AFTER_RE.match(text, match.end()):
                 continue
