@@ -215,6 +215,12 @@ def figures(release: Path) -> list[Figure]:
         return {"count": f"{row['count']:,}", "total": f"{row['total']:,}" if row["total"] is not None else ""}
 
     council = ("unxml_sc", "sc_pdftext", "sc_compilations")
+
+    def council_share(name: str) -> dict[str, str]:
+        count = sum(measure[(source, name)]["count"] for source in council)
+        total = sum(measure[(source, name)]["total"] for source in council)
+        return {"count": f"{count:,}", "total": f"{total:,}", "share": f"{count / total * 100:.2f}"}
+
     addressless = sorted(measure[(source, "directive_clauses_without_addressee")]["share"] for source in council)
     found = [
         Figure("A release holds **{documents} resolutions**", {"documents": f"{table('documents').height:,}"}),
@@ -233,6 +239,7 @@ def figures(release: Path) -> list[Figure]:
                 "pdftext": pct("sc_pdftext", "operative_without_lead_verb"),
                 "xml": pct("unxml_sc", "operative_without_lead_verb"),
                 "compilations": pct("sc_compilations", "operative_without_lead_verb", 1)}),
+        Figure("the Council's three sources together {share}% ({count} of {total})", council_share("operative_without_lead_verb")),
         Figure("Directive clauses without an addressee: {share}% ({count} of {total}; Security Council sources "
                "{low}–{high}%)",
                {**counted("directive_clauses_without_addressee"),
