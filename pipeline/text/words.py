@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from statistics import median
 
@@ -56,16 +56,17 @@ def compounds() -> dict[str, tuple[int, int]]:
 
 
 class Vocabulary:
-    """How often the document prints each word (lower case)."""
+    """How often the document prints each word (lower case); counted on first use, as most documents
+    never need it."""
 
     def __init__(self, texts: list[str]) -> None:
-        self.tokens: Counter[str] = Counter()
-        for text in texts:
-            for match in _TOKEN.finditer(text):
-                self.tokens[match.group(0).lower()] += 1
+        self._texts = texts
+        self._tokens: Counter[str] | None = None
 
     def count(self, word: str) -> int:
-        return self.tokens[word.lower()]
+        if self._tokens is None:
+            self._tokens = Counter(token.lower() for token in _TOKEN.findall("\n".join(self._texts)))
+        return self._tokens[word.lower()]
 
 
 def repair(sources: list[ParagraphSource], footnotes: list[Footnote], line_texts: list[str],
@@ -91,7 +92,12 @@ def repair(sources: list[ParagraphSource], footnotes: list[Footnote], line_texts
 def _mend(spanned: SpannedText, vocabulary: Vocabulary) -> SpannedText:
     if " " not in spanned.text:
         return spanned
-    mended = _rejoin_splits(spanned.sub(_SPACE_BEFORE_PUNCTUATION).sub(_SPACE_BEFORE_HYPHEN), vocabulary)
+    text = spanned.text
+    if " ," in text or " ;" in text or " :" in text or "( " in text:  # what _SPACE_BEFORE_PUNCTUATION needs
+        spanned = spanned.sub(_SPACE_BEFORE_PUNCTUATION)
+    if " -" in text or " –" in text or "- " in text or "– " in text:  # what _SPACE_BEFORE_HYPHEN needs
+        spanned = spanned.sub(_SPACE_BEFORE_HYPHEN)
+    mended = _rejoin_splits(spanned, vocabulary)
     return spanned if mended.text == spanned.text else mended
 
 
@@ -102,19 +108,15 @@ def _rejoin_splits(spanned: SpannedText, vocabulary: Vocabulary) -> SpannedText:
     Of two joins that share a piece ("violence s hall": "violences", "shall") the better attested is made."""
     spaces: list[tuple[int, float]] = []  # (space removed, how far the joined word outnumbers its rarer piece)
     text = spanned.text
-    lexicon = english()
     for match in _PAIR.finditer(text):
-        left, right = match.group(1), match.group(2)
-        if left[:1].islower() and right[:1].isupper():
+        left, right = match.groups()
+        verdict = _lexicon_verdict(left, right)
+        if verdict is None:
             continue
-        joined = (left + right).lower()
-        rarer = min(lexicon.get(left.lower(), 0), lexicon.get(right.lower(), 0))
-        if joined in lexicon:
-            if lexicon[joined] <= _COMMONER * rarer:
-                continue
-        elif rarer or vocabulary.count(joined) < max(1, min(vocabulary.count(left), vocabulary.count(right))):
+        score, rarer = verdict
+        if not score and vocabulary.count(left + right) < max(1, min(vocabulary.count(left), vocabulary.count(right))):
             continue
-        space, score = match.start(2) - 1, lexicon.get(joined, 0) / (1 + rarer)
+        space = match.start(2) - 1
         if spaces and spaces[-1][0] + 1 + len(left) == space:  # the previous join's right piece is this left one
             if score > spaces[-1][1]:
                 spaces[-1] = (space, score)
@@ -125,6 +127,21 @@ def _rejoin_splits(spanned: SpannedText, vocabulary: Vocabulary) -> SpannedText:
     starts = [0, *(space + 1 for space, _ in spaces)]
     ends = [space for space, _ in spaces] + [len(text)]
     return spanned.keep([(start, end, None) for start, end in zip(starts, ends, strict=True)])
+
+
+@lru_cache(maxsize=1 << 17)
+def _lexicon_verdict(left: str, right: str) -> tuple[float, int] | None:
+    """What the lexicon says of joining two pieces: None (never), or (score, rarer piece's count), where a
+    score of 0 means the joined word is not in the lexicon and only the document's spellings can back it.
+    Cached: the same pairs ("of the") recur in every paragraph."""
+    if left[:1].islower() and right[:1].isupper():
+        return None
+    lexicon = english()
+    joined = (left + right).lower()
+    rarer = min(lexicon.get(left.lower(), 0), lexicon.get(right.lower(), 0))
+    if joined in lexicon:
+        return None if lexicon[joined] <= _COMMONER * rarer else (lexicon[joined] / (1 + rarer), rarer)
+    return None if rarer else (0.0, 0)
 
 
 def _merge_windows(sources: list[ParagraphSource]) -> dict[int, list[tuple[int, int]]]:
