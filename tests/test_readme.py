@@ -79,5 +79,5 @@ def _http_server(directory: Path):
             time.sleep(0.1)
         yield f"http://127.0.0.1:{port}"
     finally:
-        server.terminate()
+        server.kill()  # not terminate(): a SIGTERM ignored by the shell that started the tests is ignored here too
         server.wait()
